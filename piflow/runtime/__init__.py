@@ -1,0 +1,1 @@
+"""Running flows: the warm SparkSession, the runner and its events."""

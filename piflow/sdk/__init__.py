@@ -1,0 +1,31 @@
+"""The stop SDK: what a stop author imports."""
+
+from piflow.sdk.ports import Port, normalize_port, port_dirname
+from piflow.sdk.properties import (
+    BoolProperty,
+    FloatProperty,
+    IntProperty,
+    ListProperty,
+    Property,
+    PropertyError,
+    StringProperty,
+)
+from piflow.sdk.stop import Inputs, Outputs, Stop, StopContext, StopInputError
+
+__all__ = [
+    "BoolProperty",
+    "FloatProperty",
+    "Inputs",
+    "IntProperty",
+    "ListProperty",
+    "Outputs",
+    "Port",
+    "Property",
+    "PropertyError",
+    "Stop",
+    "StopContext",
+    "StopInputError",
+    "StringProperty",
+    "normalize_port",
+    "port_dirname",
+]

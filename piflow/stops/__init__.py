@@ -1,0 +1,1 @@
+"""Built-in stops, one module per stop, grouped in packages (csv/, common/, jdbc/ ...)."""

@@ -1,0 +1,1 @@
+"""Common stops: row and column transforms, fork/merge, joins, routing."""

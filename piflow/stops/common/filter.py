@@ -1,0 +1,26 @@
+"""Filter stop."""
+
+from __future__ import annotations
+
+from piflow.sdk import Stop, StringProperty
+
+
+class Filter(Stop):
+    """Keep only the rows that match a Spark SQL condition.
+
+    The condition is any boolean Spark SQL expression over the input's columns, for example
+    ``age > 30 AND city = 'Beijing'``.
+    """
+
+    bundle = "piflow.stops.common.Filter"
+    groups = ("Common",)
+    condition = StringProperty(
+        "Condition",
+        required=True,
+        description="A Spark SQL boolean expression; rows for which it is true are kept.",
+        example="name == 'zhangsan'",
+        language="Sql",
+    )
+
+    def perform(self, inputs, outputs, ctx):
+        outputs.write(inputs.read().filter(self.condition))
