@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -100,6 +101,8 @@ def get_spark(settings: SparkSettings | None = None) -> SparkSession:
     with _lock:
         if _session is None:
             os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+            # Python workers must use this interpreter (and its packages), not whatever is on PATH.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             from pyspark.sql import SparkSession
 
             settings = settings or SparkSettings.from_env()

@@ -15,5 +15,7 @@ def test_filter_keeps_matching_rows(spark):
 
 def test_filter_resolves_by_piflow_name(spark):
     people = spark.createDataFrame([("zhangsan", 30)], "name string, age int")
-    out = perform_stop(spark, "cn.PiFlow .bundle.Common.Filter", {"condition": "name == 'zhangsan'"}, {"": people})
+    out = perform_stop(
+        spark, "cn.PiFlow .bundle.Common.Filter", {"condition": "name == 'zhangsan'"}, {"": people}
+    )
     assert out[""].count() == 1

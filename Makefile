@@ -1,0 +1,20 @@
+# Newcomers: `make start` sets up and starts the server; `make test` runs everything CI runs.
+VENV := .venv/bin
+
+.PHONY: setup start test lint bench
+
+setup:  ## Python 3.11 + Java check, JDBC drivers, .venv with the project (scripts/setup.sh)
+	scripts/setup.sh
+
+start:  ## set up, migrate, serve on http://127.0.0.1:8000
+	scripts/start.sh
+
+lint: setup  ## ruff, then the import contracts (the engine never imports Django)
+	$(VENV)/ruff check .
+	$(VENV)/lint-imports
+
+test: lint  ## lint, then the whole pytest suite
+	$(VENV)/pytest
+
+bench: setup  ## engine overhead benchmark (see bench/README.md)
+	$(VENV)/python bench/engine_overhead.py

@@ -1,0 +1,1 @@
+"""Registered data sources whose settings fill stop properties."""

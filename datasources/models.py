@@ -1,0 +1,1 @@
+"""Models of the datasources app (none yet)."""

@@ -1,0 +1,1 @@
+"""Flow groups: flows and groups run together, with conditions."""

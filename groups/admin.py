@@ -1,0 +1,1 @@
+"""Admin registrations of the groups app (none yet)."""

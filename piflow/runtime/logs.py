@@ -1,0 +1,60 @@
+"""A log per run, written to the run's directory, with secrets masked."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+MASK = "******"
+
+
+class RedactingFilter(logging.Filter):
+    """Replaces every occurrence of a secret in a record's final message with a mask."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            if record.exc_info and not record.exc_text:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+            for secret in self.secrets:
+                message = message.replace(secret, MASK)
+                if record.exc_text:
+                    record.exc_text = record.exc_text.replace(secret, MASK)
+            record.msg, record.args = message, ()
+        return True
+
+
+class RunLog:
+    """The logger of one run: ``piflow.run.<run id>``, writing ``run.log``; close it when done."""
+
+    FORMAT = "%(asctime)s %(levelname)s [%(stop)s] %(message)s"
+
+    def __init__(self, run_id: str, path: Path, secrets: Iterable[str] = ()) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.logger = logging.getLogger(f"piflow.run.{run_id}")
+        self.logger.setLevel(logging.INFO)
+        self.handler = logging.FileHandler(path, encoding="utf-8")
+        self.handler.setFormatter(logging.Formatter(self.FORMAT))
+        self.handler.addFilter(_DefaultStop())
+        self.redactor = RedactingFilter(secrets)
+        self.handler.addFilter(self.redactor)
+        self.logger.addHandler(self.handler)
+
+    def for_stop(self, stop: str) -> logging.LoggerAdapter:
+        return logging.LoggerAdapter(self.logger, {"stop": stop})
+
+    def close(self) -> None:
+        self.logger.removeHandler(self.handler)
+        self.handler.close()
+
+
+class _DefaultStop(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "stop"):
+            record.stop = "flow"
+        return True

@@ -1,0 +1,33 @@
+"""Fork stop."""
+
+from __future__ import annotations
+
+from piflow.sdk import ListProperty, Port, Stop, normalize_port
+
+
+class Fork(Stop):
+    """Copy the input to several output ports.
+
+    Every declared port in ``outports`` and every outport a path leaves this stop from gets the
+    same DataFrame. The runner caches a DataFrame that several paths read, so the input is not
+    recomputed per branch. With ``outports`` empty any port name may be used.
+    """
+
+    bundle = "piflow.stops.common.Fork"
+    groups = ("Common",)
+    outports = (Port.ANY,)
+    out_ports = ListProperty(
+        "Outports",
+        name="outports",
+        description="The output port names, comma separated; empty accepts any port name a path uses.",
+        example="out1,out2,out3",
+    )
+
+    def output_ports(self):
+        declared = tuple(dict.fromkeys(normalize_port(port) for port in self.out_ports or ()))
+        return declared or None
+
+    def perform(self, inputs, outputs, ctx):
+        df = inputs.read()
+        for port in dict.fromkeys(normalize_port(p) for p in (*(self.out_ports or ()), *outputs.connected)):
+            outputs.write(df, port)

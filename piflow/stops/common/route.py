@@ -1,0 +1,25 @@
+"""Route stop."""
+
+from __future__ import annotations
+
+from piflow.sdk import Port, Stop
+
+
+class Route(Stop):
+    """Send the rows matching each condition to its own port.
+
+    Each customized property maps an output port name to a Spark SQL condition; the port gets
+    the rows for which it is true. A row may go to several ports, or to none. The default port
+    gets every row, unfiltered.
+    """
+
+    bundle = "piflow.stops.common.Route"
+    groups = ("Common",)
+    outports = (Port.ROUTE,)
+    customizable = True
+
+    def perform(self, inputs, outputs, ctx):
+        df = inputs.read()
+        for port, condition in self.customized.items():
+            outputs.write(df.filter(condition), port)
+        outputs.write(df)

@@ -1,0 +1,52 @@
+"""CsvParser stop."""
+
+from __future__ import annotations
+
+from piflow.sdk import BoolProperty, Stop, StringProperty
+from piflow.stops._io import schema_ddl
+
+
+class CsvParser(Stop):
+    """Read CSV files into a DataFrame.
+
+    ``csvPath`` may name one file, a folder or a glob. With ``schema`` (``title,author,pages``)
+    the columns get those names, as strings; ``id:int,name`` also sets a column's type. Without
+    a schema, a header line names the columns and their types are inferred (as PiFlow does);
+    with neither, the columns are ``_c0``, ``_c1`` ... as strings.
+    """
+
+    bundle = "piflow.stops.csv.CsvParser"
+    groups = ("CSV",)
+    inports = ()
+    csv_path = StringProperty(
+        "Path",
+        name="csvPath",
+        required=True,
+        description="The CSV file, folder or glob to read.",
+        example="hdfs://127.0.0.1:9000/test/data.csv",
+    )
+    header = BoolProperty(
+        "Header",
+        default=False,
+        description="Whether the first line of each file is a header (skipped; names the columns).",
+    )
+    delimiter = StringProperty(
+        "Delimiter",
+        default=",",
+        description="The field separator; write \\t for a tab.",
+        example=",",
+    )
+    schema = StringProperty(
+        "Schema",
+        description="Comma-separated column names (strings), or name:type pairs; blank to use the header.",
+        example="title,author,pages",
+    )
+
+    def perform(self, inputs, outputs, ctx):
+        reader = ctx.spark.read.option("header", self.header).option("delimiter", self.delimiter)
+        ddl = schema_ddl(self.schema or "")
+        if ddl:
+            reader = reader.schema(ddl)
+        elif self.header:
+            reader = reader.option("inferSchema", True)
+        outputs.write(reader.csv(self.csv_path))

@@ -1,0 +1,1 @@
+"""Hive stops: read and write tables of the session's Hive metastore, run HiveQL scripts."""

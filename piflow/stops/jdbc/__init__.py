@@ -1,0 +1,1 @@
+"""Jdbc stops: read from and write to relational databases over JDBC (PostgreSQL, MySQL/MariaDB, ...)."""

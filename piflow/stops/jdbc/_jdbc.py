@@ -1,0 +1,318 @@
+"""What every JDBC stop shares: connection options, save modes, drivers, secret-safe errors.
+
+The stops in this package stay tiny: a reader subclasses ``JdbcReader`` and says what to read
+(``source_options``), a writer subclasses ``JdbcWriter``. Both build their Spark options with
+``connection_options`` below, which
+
+* adds ``permitMysqlScheme`` to a ``jdbc:mysql://`` URL, because the MariaDB driver Debian ships
+  only accepts that scheme with it (and Spark picks its MySQL dialect from that scheme);
+* replaces MySQL Connector/J's class names (``com.mysql.jdbc.Driver``, ``com.mysql.cj.jdbc.Driver``,
+  PiFlow's defaults) by ``org.mariadb.jdbc.Driver`` when Connector/J is not on the classpath and
+  the MariaDB driver is;
+* picks the driver class from the URL when none is given.
+
+Passwords never reach a log line. A failed read or write raises JdbcError, whose message adds the
+Java causes Spark's own message hides (``Connection refused``, ``Access denied``) and masks any
+password in them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from piflow.sdk import PropertyError, Stop, StringProperty
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+T = TypeVar("T")
+
+MARIADB_DRIVER = "org.mariadb.jdbc.Driver"
+MYSQL_DRIVERS = ("com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver")
+
+#: Driver classes by URL scheme, used when a stop is given no driver.
+DRIVERS_BY_SCHEME = {
+    "postgresql": "org.postgresql.Driver",
+    "mysql": MARIADB_DRIVER,
+    "mariadb": MARIADB_DRIVER,
+    "sqlite": "org.sqlite.JDBC",
+}
+
+#: Spark's save modes, by every spelling PiFlow flows use (matched case-insensitively).
+SAVE_MODES = {
+    "append": "append",
+    "overwrite": "overwrite",
+    "ignore": "ignore",
+    "error": "errorifexists",
+    "errorifexists": "errorifexists",
+    "default": "errorifexists",
+}
+
+MASK = "******"
+
+
+class JdbcError(RuntimeError):
+    """A JDBC read or write failed; the message has its secrets masked."""
+
+
+def spark_save_mode(text: str) -> str:
+    """The Spark save mode for ``text`` (``Append`` -> ``append``); PropertyError if unknown."""
+    mode = SAVE_MODES.get(str(text).strip().lower())
+    if mode is None:
+        raise PropertyError(f"{text!r} is not a save mode (append, overwrite, ignore, errorifexists)")
+    return mode
+
+
+class SaveModeProperty(StringProperty):
+    """A Spark save mode, accepted in any case (PiFlow writes ``Append``); read back in lower case."""
+
+    def __init__(
+        self,
+        label: str = "Save mode",
+        *,
+        default: str = "append",
+        choices: Sequence[str] = ("append", "overwrite", "ignore", "errorifexists"),
+        **kw: Any,
+    ) -> None:
+        kw.setdefault(
+            "description",
+            "What to do when the table already exists: append rows, overwrite it, ignore the write "
+            "or fail (errorifexists). Any letter case.",
+        )
+        super().__init__(label, default=default, choices=choices, **kw)
+
+    def convert(self, raw: Any) -> str:
+        return spark_save_mode(raw)
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        value = super().__get__(instance, owner)
+        return value if instance is None else spark_save_mode(value)
+
+
+def url_property(example: str, **kw: Any) -> StringProperty:
+    return StringProperty(
+        "URL",
+        name="url",
+        required=True,
+        description="The JDBC URL of the database.",
+        example=example,
+        **kw,
+    )
+
+
+def user_property(*, required: bool = True) -> StringProperty:
+    return StringProperty("User", name="user", required=required, description="The database user.")
+
+
+def password_property() -> StringProperty:
+    return StringProperty(
+        "Password",
+        name="password",
+        sensitive=True,
+        description="The user's password (blank when the server needs none). Never logged.",
+    )
+
+
+def driver_property(default: str | None = None) -> StringProperty:
+    return StringProperty(
+        "Driver",
+        name="driver",
+        default=default,
+        description="The JDBC driver class; blank picks it from the URL. MySQL Connector/J class names "
+        "are served by the MariaDB driver when only that one is installed.",
+        example=MARIADB_DRIVER,
+    )
+
+
+def sql_property(**kw: Any) -> StringProperty:
+    return StringProperty(
+        "SQL",
+        name="sql",
+        description="A query run by the database; its result is the output (a trailing ';' is ignored).",
+        example="SELECT * FROM test",
+        language="Sql",
+        **kw,
+    )
+
+
+def dbtable_property() -> StringProperty:
+    return StringProperty(
+        "Table",
+        name="dbtable",
+        required=True,
+        description="The table to write into; created when missing.",
+        example="test",
+    )
+
+
+def mysql_url(url: str) -> str:
+    """``url`` with ``permitMysqlScheme`` added when it is a ``jdbc:mysql://`` URL lacking it."""
+    if not url.lower().startswith("jdbc:mysql://") or "permitmysqlscheme" in url.lower():
+        return url
+    return url + ("&" if "?" in url else "?") + "permitMysqlScheme"
+
+
+def url_scheme(url: str) -> str:
+    """``postgresql`` for ``jdbc:postgresql://...``; empty when ``url`` is not a JDBC URL."""
+    match = re.match(r"jdbc:([A-Za-z0-9]+):", url.strip(), re.IGNORECASE)
+    return match.group(1).lower() if match else ""
+
+
+def class_available(spark: SparkSession, name: str) -> bool:
+    """Whether the driver JVM can load class ``name`` (with the session's extra jars)."""
+    try:
+        spark._jvm.org.apache.spark.util.Utils.classForName(name, False, False)
+    except Exception:
+        return False
+    return True
+
+
+def resolve_driver(spark: SparkSession, driver: str | None, url: str) -> str | None:
+    """The driver class to use: the given one, MariaDB's for an absent Connector/J, or by URL scheme."""
+    driver = (driver or "").strip()
+    if not driver:
+        return DRIVERS_BY_SCHEME.get(url_scheme(url))
+    if driver in MYSQL_DRIVERS and not class_available(spark, driver) and class_available(spark, MARIADB_DRIVER):
+        return MARIADB_DRIVER
+    return driver
+
+
+def url_secrets(url: str) -> list[str]:
+    """Passwords written into a URL (``?password=..`` or ``//user:pass@host``)."""
+    found = re.findall(r"password=([^&;]+)", url, re.IGNORECASE)
+    found += re.findall(r"//[^/@:]*:([^/@]+)@", url)
+    return found
+
+
+def safe_url(url: str) -> str:
+    """``url`` with any password in it masked, fit for a log line."""
+    for secret in url_secrets(url):
+        url = url.replace(secret, MASK)
+    return url
+
+
+def connection_options(
+    spark: SparkSession, url: str, *, user: str | None, password: str | None, driver: str | None = None
+) -> dict[str, str]:
+    """Spark JDBC options to reach a database (see the module docstring for what is adjusted)."""
+    url = mysql_url(url.strip())
+    options = {"url": url}
+    resolved = resolve_driver(spark, driver, url)
+    if resolved:
+        options["driver"] = resolved
+    if user:
+        options["user"] = user
+    if password:
+        options["password"] = password
+    return options
+
+
+def java_causes(exc: BaseException) -> list[str]:
+    """The messages of the Java causes behind a Spark error (Spark's own message hides them)."""
+    throwable = getattr(exc, "_origin", None) or getattr(exc, "java_exception", None)
+    causes: list[str] = []
+    try:
+        cause = throwable.getCause() if throwable is not None else None
+        while cause is not None and len(causes) < 5:
+            text = str(cause.toString()).strip()
+            if text and text not in causes:
+                causes.append(text)
+            cause = cause.getCause()
+    except Exception:  # the JVM is gone or the object is not a Throwable: keep what we have
+        pass
+    return causes
+
+
+def masked(action: Callable[[], T], secrets: Iterable[str | None], what: str = "JDBC call") -> T:
+    """Run ``action``; any error is re-raised as JdbcError naming its causes, secrets masked."""
+    try:
+        return action()
+    except Exception as exc:
+        message = f"{what} failed: {exc}"
+        causes = java_causes(exc)
+        if causes:
+            message += "\ncaused by: " + "\ncaused by: ".join(causes)
+        shown = [s for s in secrets if s and s in message]
+        for secret in sorted(shown, key=len, reverse=True):
+            message = message.replace(secret, MASK)
+        if shown:
+            raise JdbcError(message) from None
+        raise JdbcError(message) from exc
+
+
+def strip_sql(sql: str) -> str:
+    """A query without surrounding blanks and trailing ``;`` (Spark wraps it in a subquery)."""
+    return sql.strip().rstrip(";").strip()
+
+
+class JdbcStop(Stop):
+    """Base of the JDBC stops: URL, user and password, and the options built from them."""
+
+    groups = ("Jdbc",)
+    url = url_property("jdbc:postgresql://127.0.0.1:5432/test")
+    user = user_property()
+    password = password_property()
+
+    def connection_options(self, spark: SparkSession) -> dict[str, str]:
+        return connection_options(
+            spark, self.url, user=self.user, password=self.password, driver=getattr(self, "driver", None)
+        )
+
+    def secrets(self) -> list[str]:
+        return [s for s in (self.password, *url_secrets(self.url or "")) if s]
+
+
+class JdbcReader(JdbcStop):
+    """Base of the JDBC sources: subclasses say what to read in ``source_options``."""
+
+    inports = ()
+
+    def source_options(self) -> dict[str, str]:
+        """``{"query": ...}`` or ``{"dbtable": ...}``, plus any read option."""
+        raise NotImplementedError
+
+    def perform(self, inputs, outputs, ctx):
+        source = self.source_options()
+        options = {**self.connection_options(ctx.spark), **source}
+        what = source.get("dbtable") or "a query"
+        ctx.log.info("JDBC read of %s from %s", what, safe_url(options["url"]))
+        reader = ctx.spark.read.format("jdbc").options(**options)
+        df: DataFrame = masked(reader.load, self.secrets(), f"JDBC read from {safe_url(options['url'])}")
+        outputs.write(df)
+
+
+class JdbcWriter(JdbcStop):
+    """Base of the JDBC sinks: write the input into ``dbtable`` with ``saveMode``; pass it on."""
+
+    dbtable = dbtable_property()
+    save_mode = SaveModeProperty(name="saveMode")
+
+    def perform(self, inputs, outputs, ctx):
+        df = inputs.read()
+        options = {**self.connection_options(ctx.spark), "dbtable": self.dbtable}
+        mode = self.save_mode
+        ctx.log.info("JDBC write (%s) into %s at %s", mode, self.dbtable, safe_url(options["url"]))
+        writer = df.write.format("jdbc").options(**options).mode(mode)
+        masked(writer.save, self.secrets(), f"JDBC write into {self.dbtable} at {safe_url(options['url'])}")
+        outputs.write(df)
+
+
+__all__ = [
+    "DRIVERS_BY_SCHEME",
+    "MARIADB_DRIVER",
+    "MYSQL_DRIVERS",
+    "JdbcError",
+    "JdbcReader",
+    "JdbcStop",
+    "JdbcWriter",
+    "SaveModeProperty",
+    "connection_options",
+    "masked",
+    "mysql_url",
+    "resolve_driver",
+    "safe_url",
+    "spark_save_mode",
+    "strip_sql",
+]

@@ -1,0 +1,1 @@
+"""Orc stops: read and write ORC files."""

@@ -1,0 +1,1 @@
+"""Parquet stops: read and write Parquet files."""

@@ -1,0 +1,1 @@
+"""Project-wide API plumbing (the exception handler)."""

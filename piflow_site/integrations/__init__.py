@@ -1,0 +1,1 @@
+"""One small module per integration; each turns environment values into Django settings."""

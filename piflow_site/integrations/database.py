@@ -1,0 +1,20 @@
+"""``DATABASE_URL`` -> ``DATABASES["default"]``: SQLite in the data dir unless a URL says otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'db.sqlite3'}"
+
+
+def database_config(url: str | None, *, data_dir: Path) -> dict[str, Any]:
+    """The default database for ``url`` (``postgres://...``, ``sqlite:///...``), or SQLite in ``data_dir``."""
+    url = (url or "").strip() or default_database_url(data_dir)
+    is_sqlite = url.startswith("sqlite:")
+    # Persistent connections help PostgreSQL; with SQLite they only hold file locks.
+    return dj_database_url.parse(url, conn_max_age=0 if is_sqlite else 600, conn_health_checks=not is_sqlite)

@@ -1,0 +1,1 @@
+"""Cron schedules that start flows and groups."""

@@ -1,0 +1,1 @@
+"""The stop catalogue: PiFlow's /stop/* API and /api/stops/."""

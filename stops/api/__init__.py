@@ -1,0 +1,1 @@
+"""The stops app's HTTP API."""

@@ -1,0 +1,1 @@
+"""Third-party stop packages: mount and unmount."""

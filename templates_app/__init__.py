@@ -1,0 +1,1 @@
+"""Flow and group templates users save and reuse."""

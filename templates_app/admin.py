@@ -1,0 +1,1 @@
+"""Admin registrations of the templates_app app (none yet)."""

@@ -1,0 +1,1 @@
+"""Models of the templates_app app (none yet)."""

@@ -1,0 +1,80 @@
+import uuid
+
+import psycopg
+import pytest
+
+from piflow.sdk import PropertyError
+from piflow.stops.jdbc._jdbc import JdbcError, masked
+from piflow.stops.jdbc.jdbc_read import JdbcRead
+from piflow.testing import perform_stop
+
+
+@pytest.fixture
+def pg_table(postgres_jdbc):
+    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
+        conn.execute(f"CREATE TABLE {name} (id INT, name TEXT)")
+        conn.execute(f"INSERT INTO {name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')")
+    yield name
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def test_jdbc_read_runs_a_query(spark, postgres_jdbc, pg_table, tmp_path):
+    # given
+    props = {**postgres_jdbc, "sql": f"SELECT id, name FROM {pg_table} WHERE id > 1;"}
+
+    # when
+    out = perform_stop(spark, JdbcRead, props, run_dir=tmp_path)
+
+    # then
+    assert sorted((r.id, r.name) for r in out[""].collect()) == [(2, "lisi"), (3, "wangwu")]
+
+
+def test_jdbc_read_reads_a_whole_table_with_a_fetch_size(spark, postgres_jdbc, pg_table, tmp_path):
+    # given
+    props = {**postgres_jdbc, "driver": "org.postgresql.Driver", "dbtable": pg_table, "fetchsize": "2"}
+
+    # when
+    out = perform_stop(spark, JdbcRead, props, run_dir=tmp_path)
+
+    # then
+    assert sorted(r.name for r in out[""].collect()) == ["lisi", "wangwu", "zhangsan"]
+
+
+def test_jdbc_read_needs_sql_or_dbtable(spark, postgres_jdbc, tmp_path):
+    # given
+    props = dict(postgres_jdbc)
+
+    # when / then
+    with pytest.raises(PropertyError, match="'sql' or 'dbtable'"):
+        perform_stop(spark, JdbcRead, props, run_dir=tmp_path)
+
+
+def test_jdbc_read_error_for_an_unreachable_server_hides_the_password(spark, tmp_path):
+    # given
+    secret = "S3cret-pw-71"
+    props = {"url": "jdbc:postgresql://127.0.0.1:1/test", "user": "postgres", "password": secret, "sql": "SELECT 1"}
+
+    # when
+    with pytest.raises(Exception) as caught:
+        perform_stop(spark, JdbcRead, props, run_dir=tmp_path)
+
+    # then
+    assert "127.0.0.1:1" in str(caught.value)
+    assert secret not in str(caught.value)
+
+
+def test_jdbc_read_masks_a_password_an_error_message_would_show():
+    # given: a failure whose message quotes the password (as a driver echoing its URL would)
+    secret = "S3cret-pw-72"
+
+    def fail():
+        raise RuntimeError(f"cannot open jdbc:x://h/db?password={secret}")
+
+    # when
+    with pytest.raises(JdbcError) as caught:
+        masked(fail, [secret], "JDBC read")
+
+    # then
+    assert str(caught.value) == "JDBC read failed: cannot open jdbc:x://h/db?password=******"

@@ -1,0 +1,64 @@
+import uuid
+
+import psycopg
+import pytest
+
+from piflow.stops.jdbc.jdbc_write import JdbcWrite
+from piflow.testing import perform_stop
+
+
+@pytest.fixture
+def pg_table_name(postgres_jdbc):
+    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
+    yield name
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _pg_rows(table):
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test") as conn:
+        return sorted(conn.execute(f"SELECT name, age FROM {table}").fetchall())
+
+
+def test_jdbc_write_creates_then_appends(spark, postgres_jdbc, pg_table_name, tmp_path):
+    # given
+    props = {**postgres_jdbc, "driver": "org.postgresql.Driver", "dbtable": pg_table_name}
+    first = spark.createDataFrame([("zhangsan", 30)], "name string, age int")
+    second = spark.createDataFrame([("lisi", 41)], "name string, age int")
+
+    # when
+    perform_stop(spark, JdbcWrite, props, {"": first}, run_dir=tmp_path)
+    out = perform_stop(spark, JdbcWrite, props, {"": second}, run_dir=tmp_path)
+
+    # then
+    assert _pg_rows(pg_table_name) == [("lisi", 41), ("zhangsan", 30)]
+    assert [r.name for r in out[""].collect()] == ["lisi"]
+
+
+def test_jdbc_write_overwrite_replaces_the_rows(spark, postgres_jdbc, pg_table_name, tmp_path):
+    # given
+    props = {**postgres_jdbc, "dbtable": pg_table_name, "saveMode": "overwrite"}
+    perform_stop(spark, JdbcWrite, props, {"": spark.createDataFrame([("zhangsan", 30)], "name string, age int")})
+    rows = spark.createDataFrame([("lisi", 41), ("wangwu", 25)], "name string, age int")
+
+    # when
+    perform_stop(spark, JdbcWrite, props, {"": rows}, run_dir=tmp_path)
+
+    # then
+    assert _pg_rows(pg_table_name) == [("lisi", 41), ("wangwu", 25)]
+
+
+def test_jdbc_write_error_for_an_unknown_host_hides_the_password(spark, tmp_path):
+    # given
+    secret = "S3cret-pw-73"
+    props = {"url": "jdbc:postgresql://no-such-host.invalid:5432/test", "user": "postgres", "password": secret,
+             "dbtable": "t"}
+    rows = spark.createDataFrame([("lisi", 41)], "name string, age int")
+
+    # when
+    with pytest.raises(Exception) as caught:
+        perform_stop(spark, JdbcWrite, props, {"": rows}, run_dir=tmp_path)
+
+    # then
+    assert "no-such-host.invalid" in str(caught.value)
+    assert secret not in str(caught.value)
