@@ -30,7 +30,7 @@ class PutHiveMode(Stop):
     groups = ("Hive",)
     database = HiveNameProperty("Database", description="The database to save into.", example="sparktest")
     table = HiveNameProperty("Table", description="The table to save into.", example="dblp_phdthesis")
-    save_mode = SaveModeProperty(name="saveMode", required=True)
+    save_mode = SaveModeProperty(name="saveMode")
 
     def perform(self, inputs, outputs, ctx):
         df = inputs.read()

@@ -75,7 +75,9 @@ class PutHiveQL(Stop):
         description="The file of ';'-separated HiveQL statements.",
         example="/opt/piflow/sql/load_dblp.hql",
     )
-    database = HiveNameProperty("Database", description="The database the statements run in.", example="sparktest")
+    database = HiveNameProperty(
+        "Database", description="The database the statements run in.", example="sparktest"
+    )
 
     def perform(self, inputs, outputs, ctx):
         spark = ctx.spark

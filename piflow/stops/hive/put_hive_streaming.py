@@ -15,8 +15,12 @@ class PutHiveStreaming(Stop):
 
     bundle = "piflow.stops.hive.PutHiveStreaming"
     groups = ("Hive",)
-    database = HiveNameProperty("Database", description="The database holding the table.", example="sparktest")
-    table = HiveNameProperty("Table", description="The existing table to insert into.", example="dblp_phdthesis")
+    database = HiveNameProperty(
+        "Database", description="The database holding the table.", example="sparktest"
+    )
+    table = HiveNameProperty(
+        "Table", description="The existing table to insert into.", example="dblp_phdthesis"
+    )
 
     def perform(self, inputs, outputs, ctx):
         df = inputs.read()

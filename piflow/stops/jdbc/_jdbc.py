@@ -81,6 +81,7 @@ class SaveModeProperty(StringProperty):
             "What to do when the table already exists: append rows, overwrite it, ignore the write "
             "or fail (errorifexists). Any letter case.",
         )
+        kw.setdefault("required", True)
         super().__init__(label, default=default, choices=choices, **kw)
 
     def convert(self, raw: Any) -> str:
@@ -120,6 +121,7 @@ def driver_property(default: str | None = None) -> StringProperty:
         "Driver",
         name="driver",
         default=default,
+        required=default is not None,
         description="The JDBC driver class; blank picks it from the URL. MySQL Connector/J class names "
         "are served by the MariaDB driver when only that one is installed.",
         example=MARIADB_DRIVER,
@@ -174,22 +176,28 @@ def resolve_driver(spark: SparkSession, driver: str | None, url: str) -> str | N
     driver = (driver or "").strip()
     if not driver:
         return DRIVERS_BY_SCHEME.get(url_scheme(url))
-    if driver in MYSQL_DRIVERS and not class_available(spark, driver) and class_available(spark, MARIADB_DRIVER):
+    if (
+        driver in MYSQL_DRIVERS
+        and not class_available(spark, driver)
+        and class_available(spark, MARIADB_DRIVER)
+    ):
         return MARIADB_DRIVER
     return driver
 
 
+_URL_PASSWORD = re.compile(r"(password=)([^&;]+)", re.IGNORECASE)
+_URL_USERINFO = re.compile(r"(//[^/@:]*:)([^/@]+)(?=@)")
+
+
 def url_secrets(url: str) -> list[str]:
     """Passwords written into a URL (``?password=..`` or ``//user:pass@host``)."""
-    found = re.findall(r"password=([^&;]+)", url, re.IGNORECASE)
-    found += re.findall(r"//[^/@:]*:([^/@]+)@", url)
-    return found
+    return [m.group(2) for pattern in (_URL_PASSWORD, _URL_USERINFO) for m in pattern.finditer(url)]
 
 
 def safe_url(url: str) -> str:
     """``url`` with any password in it masked, fit for a log line."""
-    for secret in url_secrets(url):
-        url = url.replace(secret, MASK)
+    for pattern in (_URL_PASSWORD, _URL_USERINFO):
+        url = pattern.sub(lambda m: m.group(1) + MASK, url)
     return url
 
 
@@ -225,12 +233,23 @@ def java_causes(exc: BaseException) -> list[str]:
     return causes
 
 
+def error_text(exc: BaseException) -> str:
+    """An error's own message; for a raw Py4J error the Java exception, not its whole stack trace."""
+    java = getattr(exc, "java_exception", None)
+    if java is not None:
+        try:
+            return str(java.toString())
+        except Exception:  # the JVM is gone: fall back to Python's text
+            pass
+    return str(exc)
+
+
 def masked(action: Callable[[], T], secrets: Iterable[str | None], what: str = "JDBC call") -> T:
     """Run ``action``; any error is re-raised as JdbcError naming its causes, secrets masked."""
     try:
         return action()
     except Exception as exc:
-        message = f"{what} failed: {exc}"
+        message = f"{what} failed: {error_text(exc)}"
         causes = java_causes(exc)
         if causes:
             message += "\ncaused by: " + "\ncaused by: ".join(causes)
@@ -297,22 +316,3 @@ class JdbcWriter(JdbcStop):
         writer = df.write.format("jdbc").options(**options).mode(mode)
         masked(writer.save, self.secrets(), f"JDBC write into {self.dbtable} at {safe_url(options['url'])}")
         outputs.write(df)
-
-
-__all__ = [
-    "DRIVERS_BY_SCHEME",
-    "MARIADB_DRIVER",
-    "MYSQL_DRIVERS",
-    "JdbcError",
-    "JdbcReader",
-    "JdbcStop",
-    "JdbcWriter",
-    "SaveModeProperty",
-    "connection_options",
-    "masked",
-    "mysql_url",
-    "resolve_driver",
-    "safe_url",
-    "spark_save_mode",
-    "strip_sql",
-]

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from piflow.stops.jdbc._jdbc import MARIADB_DRIVER, JdbcReader, driver_property, sql_property, strip_sql, url_property
+from piflow.stops.jdbc._jdbc import (
+    MARIADB_DRIVER,
+    JdbcReader,
+    driver_property,
+    sql_property,
+    strip_sql,
+    url_property,
+)
 
 
 class MysqlRead(JdbcReader):

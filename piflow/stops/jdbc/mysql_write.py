@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from piflow.stops.jdbc._jdbc import MARIADB_DRIVER, JdbcWriter, SaveModeProperty, driver_property, url_property
+from piflow.stops.jdbc._jdbc import (
+    MARIADB_DRIVER,
+    JdbcWriter,
+    SaveModeProperty,
+    driver_property,
+    url_property,
+)
 
 
 class MysqlWrite(JdbcWriter):

@@ -39,7 +39,9 @@ def test_put_hive_mode_overwrite_replaces_the_rows(spark, hive_db, tmp_path):
     props = {"database": hive_db, "table": "people", "saveMode": "Overwrite"}
 
     # when
-    perform_stop(spark, PutHiveMode, props, {"": _people(spark, [("lisi", 41), ("wangwu", 25)])}, run_dir=tmp_path)
+    perform_stop(
+        spark, PutHiveMode, props, {"": _people(spark, [("lisi", 41), ("wangwu", 25)])}, run_dir=tmp_path
+    )
 
     # then
     rows = spark.sql(f"SELECT name, age FROM {hive_db}.people").collect()
@@ -52,7 +54,9 @@ def test_put_hive_mode_appends_to_a_spark_parquet_table_by_column_name(spark, hi
     reordered = spark.createDataFrame([(41, "lisi")], "age int, name string")
 
     # when
-    perform_stop(spark, PutHiveMode, {"database": hive_db, "table": "people"}, {"": reordered}, run_dir=tmp_path)
+    perform_stop(
+        spark, PutHiveMode, {"database": hive_db, "table": "people"}, {"": reordered}, run_dir=tmp_path
+    )
 
     # then
     assert [(r.name, r.age) for r in spark.sql(f"SELECT * FROM {hive_db}.people").collect()] == [("lisi", 41)]

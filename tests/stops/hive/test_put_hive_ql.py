@@ -28,7 +28,7 @@ def test_put_hive_ql_runs_the_script_in_the_database_and_outputs_the_last_query(
     out = perform_stop(spark, PutHiveQL, {"hiveQL_Path": str(script), "database": hive_db}, run_dir=tmp_path)
 
     # then
-    assert [(r.name, r.note) for r in out[""].collect()] == [("lisi", "its"), ("zhangsan", "a;b")]
+    assert [(r.name, r.note) for r in out[""].collect()] == [("lisi", "it's"), ("zhangsan", "a;b")]
     assert spark.catalog.tableExists(f"{hive_db}.people")
     assert spark.catalog.currentDatabase() == "default"
 

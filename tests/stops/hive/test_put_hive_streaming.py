@@ -21,7 +21,9 @@ def test_put_hive_streaming_inserts_rows_into_existing_table(spark, hive_db, tmp
     new = spark.createDataFrame([("lisi", 41), ("wangwu", 25)], "name string, age int")
 
     # when
-    out = perform_stop(spark, PutHiveStreaming, {"database": hive_db, "table": "people"}, {"": new}, run_dir=tmp_path)
+    out = perform_stop(
+        spark, PutHiveStreaming, {"database": hive_db, "table": "people"}, {"": new}, run_dir=tmp_path
+    )
 
     # then
     rows = spark.sql(f"SELECT name, age FROM {hive_db}.people").collect()
@@ -35,7 +37,9 @@ def test_put_hive_streaming_fails_for_a_missing_table(spark, hive_db, tmp_path):
 
     # when / then
     with pytest.raises(Exception, match="(?i)not found|cannot be found"):
-        perform_stop(spark, PutHiveStreaming, {"database": hive_db, "table": "missing"}, {"": rows}, run_dir=tmp_path)
+        perform_stop(
+            spark, PutHiveStreaming, {"database": hive_db, "table": "missing"}, {"": rows}, run_dir=tmp_path
+        )
 
 
 def test_put_hive_streaming_rejects_a_table_name_that_is_not_plain(spark, tmp_path):

@@ -54,7 +54,12 @@ def test_jdbc_read_needs_sql_or_dbtable(spark, postgres_jdbc, tmp_path):
 def test_jdbc_read_error_for_an_unreachable_server_hides_the_password(spark, tmp_path):
     # given
     secret = "S3cret-pw-71"
-    props = {"url": "jdbc:postgresql://127.0.0.1:1/test", "user": "postgres", "password": secret, "sql": "SELECT 1"}
+    props = {
+        "url": "jdbc:postgresql://127.0.0.1:1/test",
+        "user": "postgres",
+        "password": secret,
+        "sql": "SELECT 1",
+    }
 
     # when
     with pytest.raises(Exception) as caught:

@@ -38,7 +38,9 @@ def test_jdbc_write_creates_then_appends(spark, postgres_jdbc, pg_table_name, tm
 def test_jdbc_write_overwrite_replaces_the_rows(spark, postgres_jdbc, pg_table_name, tmp_path):
     # given
     props = {**postgres_jdbc, "dbtable": pg_table_name, "saveMode": "overwrite"}
-    perform_stop(spark, JdbcWrite, props, {"": spark.createDataFrame([("zhangsan", 30)], "name string, age int")})
+    perform_stop(
+        spark, JdbcWrite, props, {"": spark.createDataFrame([("zhangsan", 30)], "name string, age int")}
+    )
     rows = spark.createDataFrame([("lisi", 41), ("wangwu", 25)], "name string, age int")
 
     # when
@@ -51,8 +53,12 @@ def test_jdbc_write_overwrite_replaces_the_rows(spark, postgres_jdbc, pg_table_n
 def test_jdbc_write_error_for_an_unknown_host_hides_the_password(spark, tmp_path):
     # given
     secret = "S3cret-pw-73"
-    props = {"url": "jdbc:postgresql://no-such-host.invalid:5432/test", "user": "postgres", "password": secret,
-             "dbtable": "t"}
+    props = {
+        "url": "jdbc:postgresql://no-such-host.invalid:5432/test",
+        "user": "postgres",
+        "password": secret,
+        "dbtable": "t",
+    }
     rows = spark.createDataFrame([("lisi", 41)], "name string, age int")
 
     # when

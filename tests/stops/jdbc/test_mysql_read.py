@@ -14,8 +14,10 @@ def _mysql(sql):
 @pytest.fixture
 def mysql_table(mysql_jdbc):
     name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    _mysql(f"CREATE TABLE {name} (id INT, name VARCHAR(50)); "
-           f"INSERT INTO {name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')")
+    _mysql(
+        f"CREATE TABLE {name} (id INT, name VARCHAR(50)); "
+        f"INSERT INTO {name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')"
+    )
     yield name
     _mysql(f"DROP TABLE IF EXISTS {name}")
 
@@ -33,8 +35,13 @@ def test_mysql_read_runs_the_query(spark, mysql_jdbc, mysql_table, tmp_path):
 
 def test_mysql_read_runs_a_piflow_flow_unchanged(spark, mysql_jdbc, mysql_table, tmp_path):
     # given: PiFlow's driver class and a plain jdbc:mysql URL without permitMysqlScheme
-    props = {"url": "jdbc:mysql://127.0.0.1:3306/test?useUnicode=true&characterEncoding=utf8", "user": "root",
-             "password": "", "driver": "com.mysql.jdbc.Driver", "sql": f"SELECT name FROM {mysql_table}"}
+    props = {
+        "url": "jdbc:mysql://127.0.0.1:3306/test?useUnicode=true&characterEncoding=utf8",
+        "user": "root",
+        "password": "",
+        "driver": "com.mysql.jdbc.Driver",
+        "sql": f"SELECT name FROM {mysql_table}",
+    }
 
     # when
     out = perform_stop(spark, "cn.piflow.bundle.jdbc.MysqlRead", props, run_dir=tmp_path)

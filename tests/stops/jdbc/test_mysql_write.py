@@ -8,8 +8,12 @@ from piflow.testing import perform_stop
 
 
 def _mysql(sql):
-    return subprocess.run(["mysql", "-uroot", "-h127.0.0.1", "-P3306", "-N", "-B", "test", "-e", sql],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["mysql", "-uroot", "-h127.0.0.1", "-P3306", "-N", "-B", "test", "-e", sql],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @pytest.fixture
@@ -25,15 +29,24 @@ def _people(spark, rows):
 
 def test_mysql_write_appends_and_reads_back(spark, mysql_jdbc, mysql_table_name, tmp_path):
     # given: PiFlow's properties, with PiFlow's driver class and a plain jdbc:mysql URL
-    props = {"url": "jdbc:mysql://127.0.0.1:3306/test", "user": "root", "password": "",
-             "dbtable": mysql_table_name, "saveMode": "Append", "driver": "com.mysql.cj.jdbc.Driver"}
+    props = {
+        "url": "jdbc:mysql://127.0.0.1:3306/test",
+        "user": "root",
+        "password": "",
+        "dbtable": mysql_table_name,
+        "saveMode": "Append",
+        "driver": "com.mysql.cj.jdbc.Driver",
+    }
 
     # when
     perform_stop(spark, MysqlWrite, props, {"": _people(spark, [("zhangsan", 30)])}, run_dir=tmp_path)
     out = perform_stop(spark, MysqlWrite, props, {"": _people(spark, [("lisi", 41)])}, run_dir=tmp_path)
 
     # then
-    assert sorted(_mysql(f"SELECT name, age FROM {mysql_table_name}").splitlines()) == ["lisi\t41", "zhangsan\t30"]
+    assert sorted(_mysql(f"SELECT name, age FROM {mysql_table_name}").splitlines()) == [
+        "lisi\t41",
+        "zhangsan\t30",
+    ]
     assert [r.name for r in out[""].collect()] == ["lisi"]
 
 
@@ -46,8 +59,11 @@ def test_mysql_write_overwrite_replaces_the_rows(spark, mysql_jdbc, mysql_table_
     perform_stop(spark, MysqlWrite, props, {"": _people(spark, [("wangwu", 25)])}, run_dir=tmp_path)
 
     # then
-    back = spark.read.format("jdbc").options(**mysql_jdbc, driver="org.mariadb.jdbc.Driver",
-                                             dbtable=mysql_table_name).load()
+    back = (
+        spark.read.format("jdbc")
+        .options(**mysql_jdbc, driver="org.mariadb.jdbc.Driver", dbtable=mysql_table_name)
+        .load()
+    )
     assert [(r.name, r.age) for r in back.collect()] == [("wangwu", 25)]
 
 

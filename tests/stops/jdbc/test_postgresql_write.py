@@ -29,7 +29,11 @@ def test_postgresql_write_appends_by_default_and_reads_back(spark, postgres_jdbc
     perform_stop(spark, PostgresqlWrite, props, {"": _people(spark, [("lisi", 41)])}, run_dir=tmp_path)
 
     # then
-    back = spark.read.format("jdbc").options(**postgres_jdbc, driver="org.postgresql.Driver", dbtable=pg_table_name).load()
+    back = (
+        spark.read.format("jdbc")
+        .options(**postgres_jdbc, driver="org.postgresql.Driver", dbtable=pg_table_name)
+        .load()
+    )
     assert sorted((r.name, r.age) for r in back.collect()) == [("lisi", 41), ("zhangsan", 30)]
 
 
