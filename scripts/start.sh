@@ -9,6 +9,8 @@ scripts/setup.sh
 export DJANGO_DEBUG=${DJANGO_DEBUG:-1}
 host=${PIFLOW_HOST:-127.0.0.1}
 port=${PIFLOW_PORT:-8000}
+# Outside debug Django answers only to DJANGO_ALLOWED_HOSTS; default to the address served here.
+export DJANGO_ALLOWED_HOSTS=${DJANGO_ALLOWED_HOSTS:-localhost,$host}
 python=.venv/bin/python
 
 "$python" manage.py migrate --noinput

@@ -34,6 +34,14 @@ def data_dir() -> Path:
     return path
 
 
+def metastore_dir(base: Path) -> Path:
+    """Where the embedded Derby metastore lives: ``PIFLOW_METASTORE_DIR`` or ``<data dir>/metastore``.
+
+    Derby admits one JVM at a time, so two processes that both need Hive must not share it.
+    """
+    return Path(os.environ.get("PIFLOW_METASTORE_DIR") or base / "metastore").expanduser().resolve()
+
+
 def _parse_conf(text: str) -> dict[str, str]:
     """``PIFLOW_SPARK_CONF``: a JSON object, or ``key=value`` pairs separated by ``;`` or newlines."""
     text = text.strip()
@@ -77,7 +85,7 @@ class SparkSettings:
             "spark.ui.enabled": "false",
             "spark.sql.session.timeZone": "UTC",
             "spark.sql.warehouse.dir": str(base / "warehouse"),
-            "spark.driver.extraJavaOptions": f"-Dderby.system.home={base / 'metastore'}",
+            "spark.driver.extraJavaOptions": f"-Dderby.system.home={metastore_dir(base)}",
             "spark.sql.adaptive.enabled": "true",
         }
         if self.master.startswith("local"):

@@ -8,6 +8,7 @@ from piflow.sdk.properties import (
     ListProperty,
     Property,
     PropertyError,
+    SaveModeProperty,
     StringProperty,
 )
 from piflow.sdk.stop import Inputs, Outputs, Stop, StopContext, StopInputError
@@ -22,6 +23,7 @@ __all__ = [
     "Port",
     "Property",
     "PropertyError",
+    "SaveModeProperty",
     "Stop",
     "StopContext",
     "StopInputError",

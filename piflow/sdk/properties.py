@@ -13,8 +13,8 @@ camelCase (``csv_path`` -> ``csvPath``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 
 class PropertyError(ValueError):
@@ -192,3 +192,63 @@ class ListProperty(Property):
 
     def _convert(self, text: str) -> tuple[str, ...]:
         return tuple(item.strip() for item in text.split(self.separator) if item.strip())
+
+
+class SaveModeProperty(StringProperty):
+    """A writer's Spark save mode, in any letter case; the value is Spark's lower-case mode string.
+
+    ``Append``, ``OVERWRITE``, ``ignore``, ``error`` and ``ErrorIfExists`` (``default`` too) all
+    work; the stop reads ``append``, ``overwrite``, ``ignore`` or ``errorifexists``. ``choices`` are
+    what the canvas offers (PiFlow's JDBC writers show ``Append``..., the file writers lower case)
+    and the modes allowed: a value is checked against them ignoring case, ``error`` and
+    ``errorifexists`` being one mode. The default is shown in the choices' spelling.
+    """
+
+    #: Every accepted spelling (lower case) -> Spark's mode string.
+    MODES: ClassVar[Mapping[str, str]] = {
+        "append": "append",
+        "overwrite": "overwrite",
+        "ignore": "ignore",
+        "errorifexists": "errorifexists",
+        "error": "errorifexists",
+        "default": "errorifexists",
+    }
+
+    def __init__(
+        self,
+        label: str = "Save mode",
+        *,
+        name: str = "saveMode",
+        default: str = "append",
+        choices: Sequence[str] = ("append", "overwrite", "error", "ignore"),
+        **kw: Any,
+    ) -> None:
+        kw.setdefault(
+            "description",
+            "What to do when the target already exists: append to it, overwrite it, skip the write "
+            "(ignore) or fail (error). Any letter case.",
+        )
+        super().__init__(label, name=name, choices=choices, **kw)
+        #: Spark mode -> the choice that shows it (the first, when two spell one mode).
+        self._shown: dict[str, str] = {}
+        for choice in self.choices:
+            mode = self.MODES.get(choice.strip().lower())
+            if mode is None:
+                raise ValueError(f"save mode choice {choice!r} is not a Spark save mode")
+            self._shown.setdefault(mode, choice)
+        if not self._shown:
+            raise ValueError("a save mode property needs at least one choice")
+        self.default = self.convert(default)
+
+    def convert(self, raw: Any) -> str:
+        text = _as_text(raw).strip()
+        mode = self.MODES.get(text.lower())
+        if mode not in self._shown:
+            allowed = ", ".join(self.choices)
+            raise PropertyError(f"{text!r} is not a save mode; use {allowed} (any letter case)")
+        return mode
+
+    def describe(self) -> dict[str, Any]:
+        described = super().describe()
+        described["default"] = self._shown[self.default]
+        return described

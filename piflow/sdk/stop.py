@@ -177,7 +177,17 @@ class Stop:
                 values[prop.name] = prop.convert(raw[present[0]])
             except PropertyError as exc:
                 problems[prop.name] = str(exc)
+        if not problems:
+            problems.update(cls.check_values(values))
         return values, problems
+
+    @classmethod
+    def check_values(cls, values: Mapping[str, Any]) -> dict[str, str]:
+        """Checks across properties (e.g. "sql or dbtable"): property name -> what is wrong.
+
+        Runs at validation, after every property converted; the default finds nothing wrong.
+        """
+        return {}
 
     # -- ports an instance really has (Fork's outports, Merge's inports, Route's filters) ----
     def input_ports(self) -> tuple[str, ...] | None:

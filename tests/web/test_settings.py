@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 
 import pytest
@@ -37,10 +38,8 @@ def test_no_database_url_means_sqlite_in_the_data_dir(tmp_path):
     assert blank == config
 
 
-def test_the_running_settings_follow_database_url(monkeypatch):
+def test_the_running_settings_follow_database_url():
     # given: the suite runs on whatever DATABASE_URL says (PostgreSQL in CI)
-    import os
-
     url = os.environ.get("DATABASE_URL", "")
 
     # then
