@@ -238,7 +238,10 @@ class SaveModeProperty(StringProperty):
             self._shown.setdefault(mode, choice)
         if not self._shown:
             raise ValueError("a save mode property needs at least one choice")
-        self.default = self.convert(default)
+        try:
+            self.default = self.convert(default)
+        except PropertyError as exc:
+            raise ValueError(f"save mode default: {exc}") from None
 
     def convert(self, raw: Any) -> str:
         text = _as_text(raw).strip()

@@ -1,4 +1,6 @@
-"""What the file stops share: the save-mode property, a CSV-style schema, reading and writing files.
+"""What the file stops share: a CSV-style schema, reading and writing files.
+
+Their ``saveMode`` is ``piflow.sdk.SaveModeProperty``, as for the JDBC and Hive writers.
 
 Every save stop writes its input with ``save_and_pass`` (the write is an action inside
 ``perform``, then the input goes on unchanged to the default outport, as PiFlow does); the
@@ -11,33 +13,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from piflow.sdk import Port, StringProperty
+from piflow.sdk import Port
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
 
     from piflow.sdk import Inputs, Outputs, StopContext
-
-#: Spark's save modes, as PiFlow offers them.
-SAVE_MODES = ("append", "overwrite", "error", "ignore")
-_MODE_SYNONYMS = {"errorifexists": "error", "default": "error"}
-
-
-class SaveModeProperty(StringProperty):
-    """``saveMode``: one of append/overwrite/error/ignore, in any case (``errorifexists`` = error)."""
-
-    def __init__(self, label: str = "Save mode", *, default: str = "append", **kw: Any) -> None:
-        kw.setdefault("name", "saveMode")
-        kw.setdefault(
-            "description",
-            "What to do when the target already exists: append to it, overwrite it, "
-            "fail (error) or skip the write (ignore).",
-        )
-        super().__init__(label, default=default, choices=SAVE_MODES, **kw)
-
-    def convert(self, raw: Any) -> Any:
-        text = str(raw).strip().lower()
-        return super().convert(_MODE_SYNONYMS.get(text, text))
 
 
 def quote_name(name: str) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop
+from piflow.sdk import SaveModeProperty, Stop
 from piflow.stops.hive._hive import HiveNameProperty, quote_name
-from piflow.stops.jdbc._jdbc import SaveModeProperty
 
 
 def table_provider(spark, target: str) -> str | None:
@@ -30,7 +29,12 @@ class PutHiveMode(Stop):
     groups = ("Hive",)
     database = HiveNameProperty("Database", description="The database to save into.", example="sparktest")
     table = HiveNameProperty("Table", description="The table to save into.", example="dblp_phdthesis")
-    save_mode = SaveModeProperty(name="saveMode")
+    save_mode = SaveModeProperty(
+        choices=("append", "overwrite", "ignore", "errorifexists"),
+        required=True,
+        description="What to do when the table already exists: append rows, overwrite it, ignore the "
+        "write or fail (errorifexists). Any letter case.",
+    )
 
     def perform(self, inputs, outputs, ctx):
         df = inputs.read()

@@ -1,4 +1,4 @@
-"""What every JDBC stop shares: connection options, save modes, drivers, secret-safe errors.
+"""What every JDBC stop shares: connection options, drivers, secret-safe errors.
 
 The stops in this package stay tiny: a reader subclasses ``JdbcReader`` and says what to read
 (``source_options``), a writer subclasses ``JdbcWriter``. Both build their Spark options with
@@ -19,10 +19,10 @@ password in them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from piflow.sdk import PropertyError, Stop, StringProperty
+from piflow.sdk import SaveModeProperty, Stop, StringProperty
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -40,56 +40,14 @@ DRIVERS_BY_SCHEME = {
     "sqlite": "org.sqlite.JDBC",
 }
 
-#: Spark's save modes, by every spelling PiFlow flows use (matched case-insensitively).
-SAVE_MODES = {
-    "append": "append",
-    "overwrite": "overwrite",
-    "ignore": "ignore",
-    "error": "errorifexists",
-    "errorifexists": "errorifexists",
-    "default": "errorifexists",
-}
+#: The save modes JDBC writers offer, spelt as PiFlow's do (any letter case is accepted).
+JDBC_SAVE_MODES = ("Append", "Overwrite", "ErrorIfExists", "Ignore")
 
 MASK = "******"
 
 
 class JdbcError(RuntimeError):
     """A JDBC read or write failed; the message has its secrets masked."""
-
-
-def spark_save_mode(text: str) -> str:
-    """The Spark save mode for ``text`` (``Append`` -> ``append``); PropertyError if unknown."""
-    mode = SAVE_MODES.get(str(text).strip().lower())
-    if mode is None:
-        raise PropertyError(f"{text!r} is not a save mode (append, overwrite, ignore, errorifexists)")
-    return mode
-
-
-class SaveModeProperty(StringProperty):
-    """A Spark save mode, accepted in any case (PiFlow writes ``Append``); read back in lower case."""
-
-    def __init__(
-        self,
-        label: str = "Save mode",
-        *,
-        default: str = "append",
-        choices: Sequence[str] = ("append", "overwrite", "ignore", "errorifexists"),
-        **kw: Any,
-    ) -> None:
-        kw.setdefault(
-            "description",
-            "What to do when the table already exists: append rows, overwrite it, ignore the write "
-            "or fail (errorifexists). Any letter case.",
-        )
-        kw.setdefault("required", True)
-        super().__init__(label, default=default, choices=choices, **kw)
-
-    def convert(self, raw: Any) -> str:
-        return spark_save_mode(raw)
-
-    def __get__(self, instance: Any, owner: type | None = None) -> Any:
-        value = super().__get__(instance, owner)
-        return value if instance is None else spark_save_mode(value)
 
 
 def url_property(example: str, **kw: Any) -> StringProperty:
@@ -306,7 +264,13 @@ class JdbcWriter(JdbcStop):
     """Base of the JDBC sinks: write the input into ``dbtable`` with ``saveMode``; pass it on."""
 
     dbtable = dbtable_property()
-    save_mode = SaveModeProperty(name="saveMode")
+    save_mode = SaveModeProperty(
+        default="Append",
+        choices=JDBC_SAVE_MODES,
+        required=True,
+        description="What to do when the table already exists: append rows, overwrite it, ignore the "
+        "write or fail (ErrorIfExists). Any letter case.",
+    )
 
     def perform(self, inputs, outputs, ctx):
         df = inputs.read()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from piflow.sdk import IntProperty, PropertyError, StringProperty
+from collections.abc import Mapping
+from typing import Any
+
+from piflow.sdk import IntProperty, StringProperty
 from piflow.stops.jdbc._jdbc import JdbcReader, driver_property, sql_property, strip_sql, user_property
 
 
@@ -10,7 +13,7 @@ class JdbcRead(JdbcReader):
     """Read a query's result or a whole table from any database with a JDBC driver.
 
     Give either ``sql`` (a query the database runs) or ``dbtable`` (a table, or anything valid
-    in a FROM clause). The driver class may be left blank for PostgreSQL, MySQL/MariaDB and
+    in a FROM clause), not both; flow validation reports a stop given neither or both. The driver class may be left blank for PostgreSQL, MySQL/MariaDB and
     SQLite URLs; other drivers' jars must be on the session's classpath. A ``jdbc:mysql://`` URL
     gets ``permitMysqlScheme`` added, as the MariaDB driver needs it.
     """
@@ -33,11 +36,17 @@ class JdbcRead(JdbcReader):
         example="1000",
     )
 
+    @classmethod
+    def check_values(cls, values: Mapping[str, Any]) -> dict[str, str]:
+        problems = super().check_values(values)
+        sql = strip_sql(values.get("sql") or "")
+        if bool(sql) == bool(values.get("dbtable")):
+            given = "both" if sql else "neither"
+            problems["sql"] = f"give either 'sql' or 'dbtable' (got {given})"
+        return problems
+
     def source_options(self) -> dict[str, str]:
         sql = strip_sql(self.sql or "")
-        if bool(sql) == bool(self.dbtable):
-            given = "both" if sql else "neither"
-            raise PropertyError(f"JdbcRead needs either 'sql' or 'dbtable' (got {given})")
         options = {"query": sql} if sql else {"dbtable": self.dbtable}
         if self.fetchsize:
             options["fetchsize"] = str(self.fetchsize)

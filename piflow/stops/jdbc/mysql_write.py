@@ -5,7 +5,6 @@ from __future__ import annotations
 from piflow.stops.jdbc._jdbc import (
     MARIADB_DRIVER,
     JdbcWriter,
-    SaveModeProperty,
     driver_property,
     url_property,
 )
@@ -23,7 +22,4 @@ class MysqlWrite(JdbcWriter):
 
     bundle = "piflow.stops.jdbc.MysqlWrite"
     url = url_property("jdbc:mysql://127.0.0.1:3306/test")
-    save_mode = SaveModeProperty(
-        name="saveMode", default="Append", choices=("Append", "Overwrite", "ErrorIfExists", "Ignore")
-    )
     driver = driver_property(default=MARIADB_DRIVER)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.stops.jdbc._jdbc import JdbcWriter, SaveModeProperty, url_property
+from piflow.stops.jdbc._jdbc import JdbcWriter, url_property
 
 
 class PostgresqlWrite(JdbcWriter):
@@ -14,6 +14,3 @@ class PostgresqlWrite(JdbcWriter):
 
     bundle = "piflow.stops.jdbc.PostgresqlWrite"
     url = url_property("jdbc:postgresql://127.0.0.1:5432/test")
-    save_mode = SaveModeProperty(
-        name="saveMode", default="Append", choices=("Append", "Overwrite", "ErrorIfExists", "Ignore")
-    )

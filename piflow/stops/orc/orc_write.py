@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Stop, StringProperty
-from piflow.stops._io import SaveModeProperty, save_and_pass
+from piflow.sdk import ListProperty, SaveModeProperty, Stop, StringProperty
+from piflow.stops._io import save_and_pass
 
 
 class OrcWrite(Stop):

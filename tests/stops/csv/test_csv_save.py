@@ -56,3 +56,28 @@ def test_csv_save_rejects_unknown_save_mode():
     # when / then
     with pytest.raises(StopPropertyError, match="saveMode"):
         make_stop(CsvSave, properties)
+
+
+@pytest.mark.parametrize(
+    ("given", "mode"),
+    [
+        ("APPEND", "append"),
+        ("Overwrite", "overwrite"),
+        ("error", "errorifexists"),
+        ("ErrorIfExists", "errorifexists"),
+    ],
+)
+def test_csv_save_reads_any_spelling_of_a_save_mode_as_spark_s(given, mode):
+    # when
+    stop = make_stop(CsvSave, {"csvSavePath": "/tmp/out", "saveMode": given})
+
+    # then
+    assert stop.save_mode == mode
+
+
+def test_csv_save_names_the_allowed_modes_of_a_bad_one():
+    # when / then
+    with pytest.raises(
+        StopPropertyError, match="'replace' is not a save mode; use append, overwrite, error, ignore"
+    ):
+        make_stop(CsvSave, {"csvSavePath": "/tmp/out", "saveMode": "replace"})

@@ -3,10 +3,9 @@ import uuid
 import psycopg
 import pytest
 
-from piflow.sdk import PropertyError
 from piflow.stops.jdbc._jdbc import JdbcError, masked
 from piflow.stops.jdbc.jdbc_read import JdbcRead
-from piflow.testing import perform_stop
+from piflow.testing import StopPropertyError, make_stop, perform_stop
 
 
 @pytest.fixture
@@ -42,13 +41,31 @@ def test_jdbc_read_reads_a_whole_table_with_a_fetch_size(spark, postgres_jdbc, p
     assert sorted(r.name for r in out[""].collect()) == ["lisi", "wangwu", "zhangsan"]
 
 
-def test_jdbc_read_needs_sql_or_dbtable(spark, postgres_jdbc, tmp_path):
-    # given
-    props = dict(postgres_jdbc)
+@pytest.mark.parametrize(
+    ("given", "extra"),
+    [("neither", {}), ("both", {"sql": "SELECT 1", "dbtable": "test"})],
+)
+def test_jdbc_read_needs_sql_or_dbtable_at_validation(given, extra):
+    # given: no Spark session, no database; the check runs when the properties are parsed
+    props = {"url": "jdbc:postgresql://127.0.0.1:5432/test", "user": "postgres", **extra}
 
     # when / then
-    with pytest.raises(PropertyError, match="'sql' or 'dbtable'"):
-        perform_stop(spark, JdbcRead, props, run_dir=tmp_path)
+    with pytest.raises(StopPropertyError, match=rf"^sql: .*'sql' or 'dbtable' \(got {given}\)"):
+        make_stop(JdbcRead, props)
+
+
+def test_jdbc_read_check_values_reports_under_sql():
+    # given
+    url = "jdbc:postgresql://127.0.0.1:5432/test"
+
+    # when
+    _, blank_query = JdbcRead.parse_properties({"url": url, "user": "u", "sql": " ; "})
+    _, a_table = JdbcRead.parse_properties({"url": url, "user": "u", "dbtable": "public.test"})
+
+    # then
+    assert set(blank_query) == {"sql"} and "neither" in blank_query["sql"]
+    assert a_table == {}
+    assert JdbcRead.check_values({"sql": "SELECT 1", "dbtable": None}) == {}
 
 
 def test_jdbc_read_error_for_an_unreachable_server_hides_the_password(spark, tmp_path):

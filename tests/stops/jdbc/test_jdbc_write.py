@@ -4,7 +4,7 @@ import psycopg
 import pytest
 
 from piflow.stops.jdbc.jdbc_write import JdbcWrite
-from piflow.testing import perform_stop
+from piflow.testing import StopPropertyError, make_stop, perform_stop
 
 
 @pytest.fixture
@@ -68,3 +68,22 @@ def test_jdbc_write_error_for_an_unknown_host_hides_the_password(spark, tmp_path
     # then
     assert "no-such-host.invalid" in str(caught.value)
     assert secret not in str(caught.value)
+
+
+def test_jdbc_write_shows_piflow_s_save_modes_and_accepts_any_case():
+    # given
+    props = {"url": "jdbc:postgresql://127.0.0.1:5432/test", "dbtable": "t"}
+
+    # when
+    described = next(p for p in JdbcWrite.descriptor()["properties"] if p["name"] == "saveMode")
+    default = make_stop(JdbcWrite, props).save_mode
+    error = make_stop(JdbcWrite, {**props, "saveMode": "error"}).save_mode
+
+    # then
+    assert described["choices"] == ["Append", "Overwrite", "ErrorIfExists", "Ignore"]
+    assert described["default"] == "Append"
+    assert (default, error) == ("append", "errorifexists")
+    with pytest.raises(
+        StopPropertyError, match="saveMode: 'merge' is not a save mode; use Append, Overwrite"
+    ):
+        make_stop(JdbcWrite, {**props, "saveMode": "merge"})
