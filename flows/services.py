@@ -13,7 +13,6 @@ from django.utils import timezone
 import piflow
 from flows.converters import flow_to_spec, spec_to_fields
 from flows.models import (
-    FINISHED_STATES,
     Flow,
     Process,
     ProcessMode,
