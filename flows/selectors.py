@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import Any
 
-from flows.models import Flow, Process
+from django.db.models import Count, QuerySet
+
+import piflow
+from flows.models import Flow, Process, ProcessState
 from piflow_site.errors import NotFoundError
 
 
@@ -43,3 +46,56 @@ def process_get(*, user, process_id: str) -> Process:
     if process is None:
         raise NotFoundError("appID is null or flow does not exist!", extra={"appID": process_id})
     return process
+
+
+# -- run files and counts (the resource API and the dashboard) -----------------------------------
+
+#: The most of a run's log one read returns.
+LOG_CHUNK_BYTES = 1024 * 1024
+
+
+def _storage(process: Process) -> piflow.RunStorage:
+    try:
+        return piflow.RunStorage.of(process.id)
+    except piflow.RunNotFoundError as exc:
+        raise NotFoundError(str(exc)) from None
+
+
+def process_log_chunk(*, process: Process, offset: int = 0, limit: int = LOG_CHUNK_BYTES) -> dict[str, Any]:
+    """``{"log", "next_offset", "more"}``: up to ``limit`` bytes of the run's log from byte ``offset``."""
+    storage = _storage(process)
+    size = storage.log_path.stat().st_size if storage.log_path.exists() else 0
+    start = min(max(offset, 0), size)
+    length = min(size - start, max(limit, 0))
+    text = storage.read_log(start, length) if length > 0 else ""
+    return {"log": text, "next_offset": start + length, "more": start + length < size}
+
+
+def process_checkpoint_names(*, process: Process) -> list[str]:
+    """Stops of the run with a complete checkpoint (what a resumed run can load)."""
+    return _storage(process).checkpoints()
+
+
+def process_debug_page(*, process: Process, stop: str, port: str = "", offset: int = 0,
+                       limit: int = 100) -> dict[str, Any]:
+    """Schema and a page of the sampled rows on one port of a debug run; NotFoundError when there are none."""
+    storage = _storage(process)
+    try:
+        meta = storage.debug_meta(stop, port)
+        rows = storage.debug_rows(stop, port, offset=offset, limit=limit)
+    except (piflow.RunNotFoundError, FileNotFoundError) as exc:
+        raise NotFoundError(str(exc), extra={"available": [
+            {"stop": s, "port": p} for s, p in storage.debug_paths()
+        ]}) from None
+    return {"stop": stop, "port": meta.get("port", port), "schema": meta.get("schema") or {},
+            "columns": meta.get("columns") or [], "rows": rows, "offset": offset, "limit": limit,
+            "sampled": meta.get("sampled", len(rows)), "total_rows": meta.get("rows")}
+
+
+def process_counts_by_state(*, user) -> dict[str, int]:
+    """How many of the user's runs (an admin: all runs) are in each state, every state listed."""
+    counts = dict.fromkeys(ProcessState.values, 0)
+    rows = _visible(Process.objects.all(), user).order_by().values_list("state").annotate(n=Count("pk"))
+    for state, n in rows:
+        counts[state] = n
+    return counts

@@ -291,6 +291,10 @@ class FlowRun:
             readers[path.outport] = readers.get(path.outport, 0) + 1
         shared = _shared_frames(outputs.frames(), readers)
         for port, raw in outputs.frames().items():
+            if port not in readers and not checkpoint:
+                # no path leaves this port: nothing to count, sample or share
+                self.ports[(stop.name, port)] = _PortData(raw=raw, df=raw, observation=None)
+                continue
             df, observation = self.observe(raw)
             if checkpoint:
                 df = self.write_checkpoint(stop.name, port, df)

@@ -1,0 +1,262 @@
+"""Request and response shapes of ``/api/flows/`` and ``/api/processes/``.
+
+Input serializers only parse; the services decide. Output serializers never carry a secret:
+sensitive property values are masked (``******``) with ``piflow.redact_flow``, and a run's
+snapshot (``Process.spec``) is only ever shown redacted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+import piflow
+from flows.converters import public_spec
+from flows.models import Flow, Process
+from flows.services import flow_problems
+
+# -- PiFlow's flow JSON ---------------------------------------------------------------------------
+
+
+class PiflowStopSerializer(serializers.Serializer):
+    """A stop as PiFlow's flow JSON spells it."""
+
+    name = serializers.CharField(max_length=200, help_text="Unique within the flow.")
+    bundle = serializers.CharField(max_length=300, help_text="Bundle id or any PiFlow name of it.")
+    uuid = serializers.CharField(required=False, allow_blank=True)
+    properties = serializers.DictField(
+        required=False, help_text="Property name -> value (strings); sensitive values read back as ******."
+    )
+    customizedProperties = serializers.DictField(required=False)
+
+
+class PiflowPathSerializer(serializers.Serializer):
+    """A path: ``from`` stop's ``outport`` to ``to`` stop's ``inport`` (blank = the default port)."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:  # "from" is a Python keyword
+        return {
+            "from": serializers.CharField(max_length=200),
+            "outport": serializers.CharField(required=False, allow_blank=True, default=""),
+            "inport": serializers.CharField(required=False, allow_blank=True, default=""),
+            "to": serializers.CharField(max_length=200),
+        }
+
+
+class PiflowFlowBodySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    uuid = serializers.CharField(required=False, allow_blank=True)
+    driverMemory = serializers.CharField(required=False)
+    executorNumber = serializers.CharField(required=False)
+    executorMemory = serializers.CharField(required=False)
+    executorCores = serializers.CharField(required=False)
+    runMode = serializers.ChoiceField(choices=[piflow.RUN, piflow.DEBUG], required=False)
+    checkpoint = serializers.CharField(required=False, help_text="Stop names, comma-separated.")
+    checkpointParentProcessId = serializers.CharField(required=False)
+    environmentVariable = serializers.DictField(child=serializers.CharField(), required=False)
+    stops = PiflowStopSerializer(many=True)
+    paths = PiflowPathSerializer(many=True, required=False)
+
+
+class PiflowFlowSerializer(serializers.Serializer):
+    """PiFlow's flow JSON: ``{"flow": {...}}`` (documentation only: the engine parses it)."""
+
+    flow = PiflowFlowBodySerializer()
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+class ProblemSerializer(serializers.Serializer):
+    message = serializers.CharField()
+    stop = serializers.CharField(required=False, help_text="The stop concerned, if any.")
+    property = serializers.CharField(required=False, help_text="The property concerned, if any.")
+    path = serializers.IntegerField(required=False, help_text="Index into paths, if a path is concerned.")
+
+
+class FlowErrorSerializer(serializers.Serializer):
+    error = serializers.CharField()
+    problems = ProblemSerializer(many=True, required=False, help_text="Why the engine refuses the flow.")
+    revision = serializers.IntegerField(required=False, help_text="The stored revision (409 only).")
+    fields = serializers.DictField(required=False, help_text="Invalid request fields and why.")
+
+
+# -- flows ----------------------------------------------------------------------------------------
+
+
+class FlowFieldsSerializer(serializers.Serializer):
+    """Fields a client may set; every one optional (PATCH)."""
+
+    name = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(required=False, allow_blank=True)
+    driver_memory = serializers.CharField(max_length=16, required=False)
+    executor_number = serializers.IntegerField(min_value=1, required=False)
+    executor_memory = serializers.CharField(max_length=16, required=False)
+    executor_cores = serializers.IntegerField(min_value=1, required=False)
+    stops = PiflowStopSerializer(many=True, required=False)
+    paths = PiflowPathSerializer(many=True, required=False)
+    positions = serializers.DictField(required=False, help_text="Stop name -> {x, y} on the canvas.")
+    checkpoints = serializers.ListField(child=serializers.CharField(), required=False,
+                                        help_text="Names of the stops whose output is checkpointed.")
+    environment = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False,
+                                        help_text="${VAR} -> value, substituted into properties.")
+
+
+class FlowCreateSerializer(FlowFieldsSerializer):
+    name = serializers.CharField(max_length=200)
+
+
+class FlowPatchSerializer(FlowFieldsSerializer):
+    revision = serializers.IntegerField(
+        min_value=1, help_text="The revision the edit is based on; a stale one is refused with 409."
+    )
+
+
+class FlowPutSerializer(FlowPatchSerializer):
+    """PUT: ``name`` and ``revision`` required; fields left out keep their stored values."""
+
+    name = serializers.CharField(max_length=200)
+
+
+def masked_stops(stops: list[dict[str, Any]], name: str = "flow") -> list[dict[str, Any]]:
+    """``stops`` with every sensitive property value masked."""
+    spec = piflow.FlowSpec.from_dict({"flow": {"name": name, "stops": stops}})
+    return piflow.redact_flow(spec).to_dict()["flow"]["stops"]
+
+
+class _ProblemsMixin(serializers.Serializer):
+    """``problems`` (every engine validation error) and ``valid``, computed once per flow."""
+
+    problems = serializers.SerializerMethodField()
+    valid = serializers.SerializerMethodField()
+
+    def _problems(self, flow: Flow) -> list[dict[str, Any]]:
+        cache = self.__dict__.setdefault("_problem_cache", {})
+        if flow.pk not in cache:
+            cache[flow.pk] = [problem.to_dict() for problem in flow_problems(flow)]
+        return cache[flow.pk]
+
+    @extend_schema_field(ProblemSerializer(many=True))
+    def get_problems(self, flow: Flow) -> list[dict[str, Any]]:
+        return self._problems(flow)
+
+    def get_valid(self, flow: Flow) -> bool:
+        return not self._problems(flow)
+
+
+class FlowListItemSerializer(_ProblemsMixin, serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.username")
+    stop_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Flow
+        fields = ["id", "uuid", "name", "description", "owner", "revision", "stop_count", "valid", "problems",
+                  "created_at", "updated_at"]
+
+    def get_stop_count(self, flow: Flow) -> int:
+        return len(flow.stops)
+
+
+class FlowSerializer(_ProblemsMixin, serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.username")
+    stops = serializers.SerializerMethodField()
+    paths = PiflowPathSerializer(many=True)
+    positions = serializers.DictField()
+    checkpoints = serializers.ListField(child=serializers.CharField())
+    environment = serializers.DictField(child=serializers.CharField())
+
+    class Meta:
+        model = Flow
+        fields = ["id", "uuid", "name", "description", "owner", "driver_memory", "executor_number",
+                  "executor_memory", "executor_cores", "stops", "paths", "positions", "checkpoints", "environment",
+                  "revision", "valid", "problems", "created_at", "updated_at"]
+
+    @extend_schema_field(PiflowStopSerializer(many=True))
+    def get_stops(self, flow: Flow) -> list[dict[str, Any]]:
+        return masked_stops(flow.stops, flow.name)
+
+
+# -- processes -----------------------------------------------------------------------------------
+
+
+class ProcessResumeSerializer(serializers.Serializer):
+    checkpoints = serializers.ListField(
+        child=serializers.CharField(), required=False,
+        help_text="Stops whose checkpoints to load; all of the earlier run's when left out.",
+    )
+
+
+class ProcessStopSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    bundle = serializers.CharField()
+    state = serializers.CharField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True)
+    duration = serializers.SerializerMethodField(help_text="Seconds from start to end; null until it ended.")
+    error = serializers.CharField()
+    checkpoint = serializers.BooleanField()
+
+    def get_duration(self, stop: Any) -> float | None:
+        if stop.started_at is None or stop.ended_at is None:
+            return None
+        return round((stop.ended_at - stop.started_at).total_seconds(), 3)
+
+
+class ProcessPathSerializer(serializers.Serializer):
+    def get_fields(self) -> dict[str, serializers.Field]:  # "from" is a Python keyword
+        return {
+            "from": serializers.CharField(source="from_stop"),
+            "outport": serializers.CharField(),
+            "inport": serializers.CharField(),
+            "to": serializers.CharField(source="to_stop"),
+            "rows": serializers.IntegerField(allow_null=True, help_text="Rows that crossed it; null until known."),
+        }
+
+
+class ProcessListItemSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.username")
+    flow_name = serializers.CharField(source="flow.name", allow_null=True, default=None,
+                                      help_text="The flow's current name (null once the flow is deleted).")
+
+    class Meta:
+        model = Process
+        fields = ["id", "pid", "name", "flow", "flow_name", "owner", "parent", "mode", "trigger", "state",
+                  "progress", "error", "created_at", "started_at", "ended_at"]
+
+
+class ProcessSerializer(ProcessListItemSerializer):
+    stops = ProcessStopSerializer(many=True)
+    paths = ProcessPathSerializer(many=True)
+    spec = serializers.SerializerMethodField(help_text="The flow JSON that ran, sensitive values masked.")
+
+    class Meta(ProcessListItemSerializer.Meta):
+        fields = [*ProcessListItemSerializer.Meta.fields, "cancel_requested", "stops", "paths", "spec"]
+
+    @extend_schema_field(PiflowFlowSerializer)
+    def get_spec(self, process: Process) -> dict[str, Any]:
+        return public_spec(process.flow_spec)
+
+
+class ProcessLogSerializer(serializers.Serializer):
+    log = serializers.CharField(help_text="The log from offset on (at most 1 MiB).")
+    next_offset = serializers.IntegerField(help_text="Pass as offset to read what follows.")
+    more = serializers.BooleanField(help_text="More of the log is already written beyond next_offset.")
+
+
+class ProcessCheckpointsSerializer(serializers.Serializer):
+    checkpoints = serializers.ListField(child=serializers.CharField(), help_text="Stops with a complete checkpoint.")
+
+
+class ProcessDebugSerializer(serializers.Serializer):
+    stop = serializers.CharField()
+    port = serializers.CharField()
+    schema = serializers.DictField(help_text="Spark's JSON schema of the port's data.")
+    columns = serializers.ListField(child=serializers.CharField())
+    rows = serializers.ListField(child=serializers.DictField(), help_text="A page of the sampled rows.")
+    offset = serializers.IntegerField()
+    limit = serializers.IntegerField()
+    sampled = serializers.IntegerField(help_text="Rows kept in the sample.")
+    total_rows = serializers.IntegerField(allow_null=True, help_text="Rows that left the stop on this port.")
+
+
