@@ -1,5 +1,7 @@
-"""WebSocket routes; consumers (run events) are added by the apps that own them."""
+"""WebSocket routes, gathered from the apps that own consumers."""
 
 from django.urls import URLPattern
 
-websocket_urlpatterns: list[URLPattern] = []
+from flows.routing import websocket_urlpatterns as flows_websockets
+
+websocket_urlpatterns: list[URLPattern] = [*flows_websockets]

@@ -1,9 +1,17 @@
-"""Top-level URLs: admin, API schema and docs, language switch, then each app's routes."""
+"""Top-level URLs: admin, API schema and docs, language switch, then each app's routes.
+
+Public (no login): the front-page redirect, the API schema and its Swagger UI (they describe the API
+and hold no data), the language switch, Django admin's login page, and ``/api/auth/register`` and
+``/api/auth/login``. Everything else refuses anonymous callers (``tests/api/test_routes.py`` walks
+every route to check).
+"""
 
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from piflow_site.dashboard import DashboardApi
 
 urlpatterns = [
     # Until the web UI lands, the front page is the API's documentation.
@@ -12,5 +20,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("piflow_site.accounts.urls")),
+    path("api/dashboard/", DashboardApi.as_view(), name="dashboard"),
     path("", include("stops.urls")),
+    path("", include("flows.api.urls")),
+    path("", include("flows.piflow_urls")),
 ]

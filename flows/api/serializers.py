@@ -108,9 +108,23 @@ class FlowCreateSerializer(FlowFieldsSerializer):
 
 
 class FlowPatchSerializer(FlowFieldsSerializer):
+    """PATCH: every field optional except ``revision``.
+
+    Never partial: a partial serializer would drop the required ``revision``, and the OpenAPI
+    generator makes every PATCH body partial unless the serializer refuses to be.
+    """
+
     revision = serializers.IntegerField(
         min_value=1, help_text="The revision the edit is based on; a stale one is refused with 409."
     )
+
+    @property
+    def partial(self) -> bool:
+        return False
+
+    @partial.setter
+    def partial(self, value: bool) -> None:
+        pass
 
 
 class FlowPutSerializer(FlowPatchSerializer):

@@ -1,6 +1,8 @@
 """What the file stops share: a CSV-style schema, reading and writing files.
 
 Their ``saveMode`` is ``piflow.sdk.SaveModeProperty``, as for the JDBC and Hive writers.
+``FormatRead`` and ``FormatWrite`` are whole stops for a format Spark reads and writes with
+its schema (ORC, Parquet): a concrete stop only names its bundle, groups and format.
 
 Every save stop writes its input with ``save_and_pass`` (the write is an action inside
 ``perform``, then the input goes on unchanged to the default outport, as PiFlow does); the
@@ -9,11 +11,12 @@ string parsers hand their inline text to Spark's own readers through ``scratch_f
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from piflow.sdk import Port
+from piflow.sdk import ListProperty, Port, Property, SaveModeProperty, Stop, StringProperty
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -85,3 +88,68 @@ def save_and_pass(inputs: Inputs, outputs: Outputs, ctx: StopContext, **save: An
     ctx.log.info("saving %s to %s (mode %s)", save.get("fmt"), save.get("path"), save.get("mode"))
     save_frame(df, **save)
     outputs.write(df, Port.DEFAULT)
+
+
+class _FormatStop(Stop):
+    """A stop for the files of one Spark format; ``bundle`` stays empty, so it is never registered.
+
+    A subclass sets ``fmt`` (Spark's format name) and ``fmt_title`` (the format's name in the
+    texts the canvas shows); ``{title}`` and ``{fmt}`` in the ``path`` property's description
+    and example are filled in with them, in a copy of the property of the subclass's own.
+    """
+
+    fmt: ClassVar[str] = ""
+    fmt_title: ClassVar[str] = ""
+    path: ClassVar[Property]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.fmt:
+            path = copy.copy(cls.path)
+            path.description = path.description.format(title=cls.fmt_title, fmt=cls.fmt)
+            path.example = path.example.format(title=cls.fmt_title, fmt=cls.fmt)
+            cls.path = path
+
+
+class FormatRead(_FormatStop):
+    """Read files of the format ``fmt`` into a DataFrame (the schema comes from the files)."""
+
+    inports = ()
+    path = StringProperty(
+        "Path",
+        required=True,
+        description="The {title} file, folder or glob to read.",
+        example="hdfs://127.0.0.1:9000/test/data.{fmt}",
+    )
+
+    def perform(self, inputs, outputs, ctx):
+        outputs.write(ctx.spark.read.format(self.fmt).load(self.path))
+
+
+class FormatWrite(_FormatStop):
+    """Write the DataFrame as files of the format ``fmt``, and pass it on unchanged."""
+
+    path = StringProperty(
+        "Path",
+        required=True,
+        description="The folder the {title} files are written into.",
+        example="hdfs://127.0.0.1:9000/test/out.{fmt}",
+    )
+    save_mode = SaveModeProperty(default="overwrite")
+    partition_by = ListProperty(
+        "Partition by",
+        default=(),
+        description="Comma-separated columns to partition the output directories by.",
+        example="year,month",
+    )
+
+    def perform(self, inputs, outputs, ctx):
+        save_and_pass(
+            inputs,
+            outputs,
+            ctx,
+            fmt=self.fmt,
+            path=self.path,
+            mode=self.save_mode,
+            partition_by=self.partition_by,
+        )

@@ -108,7 +108,7 @@ def test_redis_url_drives_celery_channels_and_cache(tmp_path):
     assert celery["CELERY_BROKER_URL"] == url
     assert celery["CELERY_RESULT_BACKEND"] == url
     assert layers["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer"
-    assert layers["default"]["CONFIG"]["hosts"] == [url]
+    assert [host["address"] for host in layers["default"]["CONFIG"]["hosts"]] == [url]
     assert cache["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 
 

@@ -1,11 +1,11 @@
-"""Helpers shared by several Common stops: ``old->new`` pair properties, renaming, unions."""
+"""Helpers shared by several Common stops: ``old->new`` pair properties, renaming, unions, ports."""
 
 from __future__ import annotations
 
 from functools import reduce
 from typing import TYPE_CHECKING, Any
 
-from piflow.sdk import Property, PropertyError, StopInputError
+from piflow.sdk import Property, PropertyError, StopInputError, normalize_port
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -70,3 +70,8 @@ def union_frames(frames: Iterable[DataFrame], *, by_name: bool) -> DataFrame:
     if by_name:
         return reduce(lambda a, b: a.unionByName(b, allowMissingColumns=True), frames)
     return reduce(lambda a, b: a.union(b), frames)
+
+
+def unique_ports(names: Iterable[str]) -> tuple[str, ...]:
+    """The port names normalized, each once, in the order they first come."""
+    return tuple(dict.fromkeys(normalize_port(name) for name in names))

@@ -10,6 +10,7 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 from piflow.sdk import ListProperty, Stop, StringProperty
+from piflow.stops._io import quote_name
 from piflow.stops.common._util import MissingColumnError, missing_columns
 
 _INT_BITS = {T.ByteType: 8, T.ShortType: 16, T.IntegerType: 32, T.LongType: 64}
@@ -44,7 +45,7 @@ def _typed(text: str, data_type: T.DataType) -> object:
 
 
 def _filled(name: str, data_type: T.DataType, value: object) -> Column:
-    column = F.col("`" + name.replace("`", "``") + "`")
+    column = F.col(quote_name(name))
     missing = column.isNull()
     if isinstance(data_type, T.FloatType | T.DoubleType):
         missing = missing | F.isnan(column)

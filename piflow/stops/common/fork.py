@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Port, Stop, normalize_port
+from piflow.sdk import ListProperty, Port, Stop
+from piflow.stops.common._util import unique_ports
 
 
 class Fork(Stop):
@@ -24,10 +25,9 @@ class Fork(Stop):
     )
 
     def output_ports(self):
-        declared = tuple(dict.fromkeys(normalize_port(port) for port in self.out_ports or ()))
-        return declared or None
+        return unique_ports(self.out_ports or ()) or None
 
     def perform(self, inputs, outputs, ctx):
         df = inputs.read()
-        for port in dict.fromkeys(normalize_port(p) for p in (*(self.out_ports or ()), *outputs.connected)):
+        for port in unique_ports((*(self.out_ports or ()), *outputs.connected)):
             outputs.write(df, port)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, ListProperty, Port, Stop, normalize_port
-from piflow.stops.common._util import union_frames
+from piflow.sdk import BoolProperty, ListProperty, Port, Stop
+from piflow.stops.common._util import union_frames, unique_ports
 
 
 class Merge(Stop):
@@ -32,8 +32,7 @@ class Merge(Stop):
     )
 
     def input_ports(self):
-        declared = tuple(dict.fromkeys(normalize_port(port) for port in self.in_ports or ()))
-        return declared or None
+        return unique_ports(self.in_ports or ()) or None
 
     def perform(self, inputs, outputs, ctx):
         outputs.write(union_frames((df for _, df in inputs.items()), by_name=self.by_name))

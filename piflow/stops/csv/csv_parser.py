@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from piflow.sdk import BoolProperty, Stop, StringProperty
-from piflow.stops._io import schema_ddl
+from piflow.stops.csv._csv import delimiter_property, read_csv
 
 
 class CsvParser(Stop):
@@ -30,12 +30,7 @@ class CsvParser(Stop):
         default=False,
         description="Whether the first line of each file is a header (skipped; names the columns).",
     )
-    delimiter = StringProperty(
-        "Delimiter",
-        default=",",
-        description="The field separator; write \\t for a tab.",
-        example=",",
-    )
+    delimiter = delimiter_property()
     schema = StringProperty(
         "Schema",
         description="Comma-separated column names (strings), or name:type pairs; blank to use the header.",
@@ -43,10 +38,7 @@ class CsvParser(Stop):
     )
 
     def perform(self, inputs, outputs, ctx):
-        reader = ctx.spark.read.option("header", self.header).option("delimiter", self.delimiter)
-        ddl = schema_ddl(self.schema or "")
-        if ddl:
-            reader = reader.schema(ddl)
-        elif self.header:
-            reader = reader.option("inferSchema", True)
-        outputs.write(reader.csv(self.csv_path))
+        df = read_csv(
+            ctx.spark, self.csv_path, delimiter=self.delimiter, schema=self.schema, header=self.header
+        )
+        outputs.write(df)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from piflow.sdk import BoolProperty, IntProperty, SaveModeProperty, Stop, StringProperty
 from piflow.stops._io import save_and_pass
+from piflow.stops.csv._csv import delimiter_property
 
 
 class CsvSave(Stop):
@@ -23,12 +24,7 @@ class CsvSave(Stop):
         example="hdfs://127.0.0.1:9000/test/out.csv",
     )
     header = BoolProperty("Header", default=False, description="Whether to write a header line per file.")
-    delimiter = StringProperty(
-        "Delimiter",
-        default=",",
-        description="The field separator; write \\t for a tab.",
-        example=",",
-    )
+    delimiter = delimiter_property()
     partition = IntProperty(
         "Partitions",
         minimum=1,

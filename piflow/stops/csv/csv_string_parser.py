@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from piflow.sdk import Stop, StringProperty
-from piflow.stops._io import schema_ddl, scratch_file
+from piflow.stops._io import scratch_file
+from piflow.stops.csv._csv import delimiter_property, read_csv
 
 
 class CsvStringParser(Stop):
@@ -23,12 +24,7 @@ class CsvStringParser(Stop):
         description="The CSV rows, one per line.",
         example="1,zhangsan,30\n2,lisi,41",
     )
-    delimiter = StringProperty(
-        "Delimiter",
-        default=",",
-        description="The field separator; write \\t for a tab.",
-        example=",",
-    )
+    delimiter = delimiter_property()
     schema = StringProperty(
         "Schema",
         description="Comma-separated column names (strings), or name:type pairs.",
@@ -36,8 +32,5 @@ class CsvStringParser(Stop):
     )
 
     def perform(self, inputs, outputs, ctx):
-        reader = ctx.spark.read.option("delimiter", self.delimiter)
-        ddl = schema_ddl(self.schema or "")
-        if ddl:
-            reader = reader.schema(ddl)
-        outputs.write(reader.csv(scratch_file(ctx, "input.csv", self.string)))
+        path = scratch_file(ctx, "input.csv", self.string)
+        outputs.write(read_csv(ctx.spark, path, delimiter=self.delimiter, schema=self.schema))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from piflow.sdk import Stop, StringProperty
+from piflow.stops.xml._xml import xml_reader
 
 
 class XmlParser(Stop):
@@ -30,5 +31,4 @@ class XmlParser(Stop):
     )
 
     def perform(self, inputs, outputs, ctx):
-        reader = ctx.spark.read.format("xml").option("rowTag", self.row_tag).option("nullValue", "")
-        outputs.write(reader.load(self.xmlpath))
+        outputs.write(xml_reader(ctx.spark, self.row_tag).load(self.xmlpath))

@@ -6,6 +6,7 @@ import re
 
 from piflow.sdk import Stop, StringProperty
 from piflow.stops._io import quote_name, schema_names, scratch_file
+from piflow.stops.xml._xml import xml_reader
 
 
 class XmlStringParser(Stop):
@@ -46,7 +47,7 @@ class XmlStringParser(Stop):
             raise ValueError(f"label {self.label!r} names no element")
         row_tag = path_parts[-1]
         path = scratch_file(ctx, "input.xml", self.xml_string)
-        df = ctx.spark.read.format("xml").option("rowTag", row_tag).option("nullValue", "").load(path)
+        df = xml_reader(ctx.spark, row_tag).load(path)
         names = schema_names(self.schema or "")
         if names:
             present = set(df.columns)

@@ -1,17 +1,7 @@
-import uuid
-
 import pytest
 
 from piflow.stops.hive.put_hive_mode import PutHiveMode
 from piflow.testing import StopPropertyError, perform_stop
-
-
-@pytest.fixture
-def hive_db(spark):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    spark.sql(f"CREATE DATABASE {name}")
-    yield name
-    spark.sql(f"DROP DATABASE IF EXISTS {name} CASCADE")
 
 
 def _people(spark, rows):

@@ -1,17 +1,7 @@
-import uuid
-
 import pytest
 
 from piflow.stops.hive.put_hive_ql import PutHiveQL, split_statements
 from piflow.testing import perform_stop
-
-
-@pytest.fixture
-def hive_db(spark):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    spark.sql(f"CREATE DATABASE {name}")
-    yield name
-    spark.sql(f"DROP DATABASE IF EXISTS {name} CASCADE")
 
 
 def test_put_hive_ql_runs_the_script_in_the_database_and_outputs_the_last_query(spark, hive_db, tmp_path):

@@ -1,17 +1,7 @@
-import uuid
-
 import pytest
 
 from piflow.stops.hive.put_hive_streaming import PutHiveStreaming
 from piflow.testing import StopPropertyError, perform_stop
-
-
-@pytest.fixture
-def hive_db(spark):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    spark.sql(f"CREATE DATABASE {name}")
-    yield name
-    spark.sql(f"DROP DATABASE IF EXISTS {name} CASCADE")
 
 
 def test_put_hive_streaming_inserts_rows_into_existing_table(spark, hive_db, tmp_path):

@@ -1,17 +1,5 @@
-import uuid
-
-import pytest
-
 from piflow.stops.hive.select_hive_ql import SelectHiveQL
 from piflow.testing import perform_stop
-
-
-@pytest.fixture
-def hive_db(spark):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    spark.sql(f"CREATE DATABASE {name}")
-    yield name
-    spark.sql(f"DROP DATABASE IF EXISTS {name} CASCADE")
 
 
 def test_select_hive_ql_outputs_the_query_result(spark, hive_db, tmp_path):

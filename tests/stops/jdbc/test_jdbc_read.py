@@ -1,22 +1,18 @@
-import uuid
-
-import psycopg
 import pytest
 
 from piflow.stops.jdbc._jdbc import JdbcError, masked
 from piflow.stops.jdbc.jdbc_read import JdbcRead
 from piflow.testing import StopPropertyError, make_stop, perform_stop
+from tests.stops.jdbc._db import pg_execute
 
 
 @pytest.fixture
-def pg_table(postgres_jdbc):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f"CREATE TABLE {name} (id INT, name TEXT)")
-        conn.execute(f"INSERT INTO {name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')")
-    yield name
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
+def pg_table(pg_table_name):
+    pg_execute(
+        f"CREATE TABLE {pg_table_name} (id INT, name TEXT)",
+        f"INSERT INTO {pg_table_name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')",
+    )
+    return pg_table_name
 
 
 def test_jdbc_read_runs_a_query(spark, postgres_jdbc, pg_table, tmp_path):

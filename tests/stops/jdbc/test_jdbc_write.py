@@ -1,23 +1,12 @@
-import uuid
-
-import psycopg
 import pytest
 
 from piflow.stops.jdbc.jdbc_write import JdbcWrite
 from piflow.testing import StopPropertyError, make_stop, perform_stop
-
-
-@pytest.fixture
-def pg_table_name(postgres_jdbc):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    yield name
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
+from tests.stops.jdbc._db import pg_fetch
 
 
 def _pg_rows(table):
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test") as conn:
-        return sorted(conn.execute(f"SELECT name, age FROM {table}").fetchall())
+    return sorted(pg_fetch(f"SELECT name, age FROM {table}"))
 
 
 def test_jdbc_write_creates_then_appends(spark, postgres_jdbc, pg_table_name, tmp_path):

@@ -1,25 +1,17 @@
-import subprocess
-import uuid
-
 import pytest
 
 from piflow.stops.jdbc.mysql_read import MysqlRead
 from piflow.testing import perform_stop
-
-
-def _mysql(sql):
-    subprocess.run(["mysql", "-uroot", "-h127.0.0.1", "-P3306", "test", "-e", sql], check=True)
+from tests.stops.jdbc._db import mysql
 
 
 @pytest.fixture
-def mysql_table(mysql_jdbc):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    _mysql(
-        f"CREATE TABLE {name} (id INT, name VARCHAR(50)); "
-        f"INSERT INTO {name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')"
+def mysql_table(mysql_table_name):
+    mysql(
+        f"CREATE TABLE {mysql_table_name} (id INT, name VARCHAR(50)); "
+        f"INSERT INTO {mysql_table_name} VALUES (1, 'zhangsan'), (2, 'lisi'), (3, 'wangwu')"
     )
-    yield name
-    _mysql(f"DROP TABLE IF EXISTS {name}")
+    return mysql_table_name
 
 
 def test_mysql_read_runs_the_query(spark, mysql_jdbc, mysql_table, tmp_path):

@@ -1,26 +1,8 @@
-import subprocess
-import uuid
-
 import pytest
 
 from piflow.stops.jdbc.mysql_write import MysqlWrite
 from piflow.testing import perform_stop
-
-
-def _mysql(sql):
-    return subprocess.run(
-        ["mysql", "-uroot", "-h127.0.0.1", "-P3306", "-N", "-B", "test", "-e", sql],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-@pytest.fixture
-def mysql_table_name(mysql_jdbc):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    yield name
-    _mysql(f"DROP TABLE IF EXISTS {name}")
+from tests.stops.jdbc._db import mysql
 
 
 def _people(spark, rows):
@@ -43,7 +25,7 @@ def test_mysql_write_appends_and_reads_back(spark, mysql_jdbc, mysql_table_name,
     out = perform_stop(spark, MysqlWrite, props, {"": _people(spark, [("lisi", 41)])}, run_dir=tmp_path)
 
     # then
-    assert sorted(_mysql(f"SELECT name, age FROM {mysql_table_name}").splitlines()) == [
+    assert sorted(mysql(f"SELECT name, age FROM {mysql_table_name}").splitlines()) == [
         "lisi\t41",
         "zhangsan\t30",
     ]

@@ -1,21 +1,17 @@
-import uuid
-
-import psycopg
 import pytest
 
 from piflow.stops.jdbc.postgresql_read import PostgresqlRead
 from piflow.testing import perform_stop
+from tests.stops.jdbc._db import pg_execute
 
 
 @pytest.fixture
-def pg_table(postgres_jdbc):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f"CREATE TABLE {name} (id INT, name TEXT, city TEXT)")
-        conn.execute(f"INSERT INTO {name} VALUES (1, 'zhangsan', 'Beijing'), (2, 'lisi', 'Shanghai')")
-    yield name
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
+def pg_table(pg_table_name):
+    pg_execute(
+        f"CREATE TABLE {pg_table_name} (id INT, name TEXT, city TEXT)",
+        f"INSERT INTO {pg_table_name} VALUES (1, 'zhangsan', 'Beijing'), (2, 'lisi', 'Shanghai')",
+    )
+    return pg_table_name
 
 
 def test_postgresql_read_reads_the_selected_columns(spark, postgres_jdbc, pg_table, tmp_path):

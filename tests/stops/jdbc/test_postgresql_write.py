@@ -1,19 +1,8 @@
 import logging
-import uuid
-
-import psycopg
-import pytest
 
 from piflow.stops.jdbc.postgresql_write import PostgresqlWrite
 from piflow.testing import perform_stop
-
-
-@pytest.fixture
-def pg_table_name(postgres_jdbc):
-    name = f"piflow_test_{uuid.uuid4().hex[:8]}"
-    yield name
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
+from tests.stops.jdbc._db import pg_fetch
 
 
 def _people(spark, rows):
@@ -46,8 +35,7 @@ def test_postgresql_write_accepts_piflow_capitalised_overwrite(spark, postgres_j
     perform_stop(spark, PostgresqlWrite, props, {"": _people(spark, [("wangwu", 25)])}, run_dir=tmp_path)
 
     # then
-    with psycopg.connect("host=127.0.0.1 user=postgres dbname=test") as conn:
-        assert conn.execute(f"SELECT name, age FROM {pg_table_name}").fetchall() == [("wangwu", 25)]
+    assert pg_fetch(f"SELECT name, age FROM {pg_table_name}") == [("wangwu", 25)]
 
 
 def test_postgresql_write_never_logs_the_password(spark, postgres_jdbc, pg_table_name, tmp_path, caplog):

@@ -1,15 +1,7 @@
 from piflow.stops.orc.orc_read import OrcRead
-from piflow.testing import perform_stop
+from tests.stops._format_cases import FormatReadCases
 
 
-def test_orc_read_returns_rows_and_types(spark, tmp_path):
-    # given
-    target = str(tmp_path / "people.orc")
-    spark.createDataFrame([("zhangsan", 30), ("lisi", 41)], "name string, age int").write.orc(target)
-
-    # when
-    out = perform_stop(spark, OrcRead, {"path": target}, run_dir=tmp_path)
-
-    # then
-    assert out[""].dtypes == [("name", "string"), ("age", "int")]
-    assert sorted((r.name, r.age) for r in out[""].collect()) == [("lisi", 41), ("zhangsan", 30)]
+class TestOrcRead(FormatReadCases):
+    read = OrcRead
+    fmt = "orc"

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+
+import { api } from '@/lib/api-client'
+import { ME_QUERY_KEY } from '@/lib/query-client'
+import type { Credentials, User } from '../types'
+
+/** `POST /api/auth/login`: starts a session (cookie); 401 for a wrong user name or password. */
+export function login(credentials: Credentials): Promise<User & { token: string }> {
+  return api.post('/api/auth/login', credentials)
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: login,
+    onSuccess: ({ token: _token, ...user }) => {
+      queryClient.setQueryData<User | null>(ME_QUERY_KEY, user)
+    },
+  })
+}
