@@ -95,7 +95,7 @@ class _FormatStop(Stop):
 
     A subclass sets ``fmt`` (Spark's format name) and ``fmt_title`` (the format's name in the
     texts the canvas shows); ``{title}`` and ``{fmt}`` in the ``path`` property's description
-    and example are filled in with them, in a copy of the property of the subclass's own.
+    and example are filled in with them, in the subclass's own copy of the property.
     """
 
     fmt: ClassVar[str] = ""
