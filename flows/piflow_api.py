@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import RequestDataTooBig
+from django.http import QueryDict
 from django.http.request import RawPostDataException
 from django.urls import reverse
 from django.utils import timezone
@@ -59,17 +60,19 @@ _YARN = {
 
 
 class AnyBodyParser(JSONParser):
-    """Accepts a body of any content type and hands the view its raw bytes.
+    """Accepts a body of any content type; the view decodes ``request.body`` itself.
 
-    PiFlow's clients post flow JSON as ``text/plain`` or form-encoded as often as JSON, so the
-    view decodes it itself. Being a ``JSONParser`` makes DRF buffer the body, so ``request.body``
-    stays readable even after the session CSRF check has parsed the request.
+    PiFlow's clients (curl -d) post flow JSON form-encoded or as ``text/plain`` as often as JSON.
+    Being a ``JSONParser`` makes DRF buffer the body, so ``request.body`` stays readable after
+    the session CSRF check has parsed the request. That check reads ``request.POST``, which for
+    a form content type is this parser's result, so it gets an empty QueryDict: the CSRF token
+    then comes from the X-CSRFToken header.
     """
 
     media_type = "*/*"
 
-    def parse(self, stream, media_type=None, parser_context=None) -> bytes:
-        return stream.read() if stream is not None else b""
+    def parse(self, stream, media_type=None, parser_context=None) -> QueryDict:
+        return QueryDict()
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -275,7 +275,8 @@ def test_a_token_authenticates(user, django_capture_on_commit_callbacks):
     assert Process.objects.get(pk=response.json()["flow"]["id"]).owner == user
 
 
-def test_a_logged_in_session_with_its_csrf_token_can_post(user, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded", "text/plain"])
+def test_a_logged_in_session_with_its_csrf_token_can_post(user, content_type, django_capture_on_commit_callbacks):
     # given: the CSRF check reads the body before the view does
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(user)
@@ -284,8 +285,8 @@ def test_a_logged_in_session_with_its_csrf_token_can_post(user, django_capture_o
 
     # when
     with django_capture_on_commit_callbacks(execute=False):
-        refused = post_flow(client, MANUAL_EXAMPLE)
-        response = client.post("/flow/start", data=MANUAL_EXAMPLE, content_type="application/json",
+        refused = post_flow(client, MANUAL_EXAMPLE, content_type=content_type)
+        response = client.post("/flow/start", data=MANUAL_EXAMPLE, content_type=content_type,
                                HTTP_X_CSRFTOKEN=token)
 
     # then
