@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.admin.utils import quote
 
 import piflow
 from flows.models import Process
@@ -35,7 +36,7 @@ def test_process_pages_show_stops_and_mask_the_spec(client, operator, process):
 
     # when
     listing = client.get("/admin/flows/process/")
-    page = client.get(f"/admin/flows/process/{process.id}/change/")
+    page = client.get(f"/admin/flows/process/{quote(process.id)}/change/")
 
     # then
     assert listing.status_code == 200 and process.id in listing.content.decode()
@@ -50,9 +51,9 @@ def test_a_running_process_cannot_be_deleted_from_admin(client, operator, proces
     client.force_login(operator)
 
     # when
-    running = client.post(f"/admin/flows/process/{process.id}/delete/", {"post": "yes"})
+    running = client.post(f"/admin/flows/process/{quote(process.id)}/delete/", {"post": "yes"})
     finish(process)
-    finished = client.post(f"/admin/flows/process/{process.id}/delete/", {"post": "yes"})
+    finished = client.post(f"/admin/flows/process/{quote(process.id)}/delete/", {"post": "yes"})
 
     # then
     assert running.status_code == 403
