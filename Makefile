@@ -1,4 +1,4 @@
-# Newcomers: `make start` sets up and starts the server; `make test` runs everything CI runs.
+# Newcomers: `make start` sets up and starts PiFlow (web, workers); `make test` runs everything CI runs.
 VENV := .venv/bin
 
 .PHONY: setup start test lint bench
@@ -6,7 +6,7 @@ VENV := .venv/bin
 setup:  ## Python 3.11 + Java check, JDBC drivers, .venv with the project (scripts/setup.sh)
 	scripts/setup.sh
 
-start:  ## set up, migrate, serve on http://127.0.0.1:8000
+start:  ## set up, migrate, run web (http://127.0.0.1:8000) + Spark worker + light worker with beat
 	scripts/start.sh
 
 lint: setup  ## ruff, then the import contracts (the engine never imports Django)

@@ -56,6 +56,9 @@ class ProcessConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         # The snapshot is taken after joining the group, so no event falls between the two.
         self.last = await self._snapshot()
+        if self.last is None:  # deleted meanwhile
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
         await self.send_json(self.last)
         relayed = not isinstance(self.channel_layer, InMemoryChannelLayer)
         self.poller = asyncio.ensure_future(self._poll(check_only=relayed))

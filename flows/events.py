@@ -119,6 +119,8 @@ class ProcessEventRecorder:
     def __call__(self, event: piflow.RunEvent) -> None:
         if event.kind == piflow.RUN_STATE and event.state in piflow.State.FINISHED:
             return
+        if event.kind == piflow.STOP_STATE and event.state == StopState.INIT == self.states.get(event.stop or ""):
+            return  # the engine announces every stop as INIT when the run starts: nothing changed
         try:
             self.record(event)
         except Exception:  # the run goes on; the final write still happens
@@ -147,8 +149,6 @@ class ProcessEventRecorder:
             ).update(rows=event.rows)
 
     def record_stop(self, stop: str, state: str, message: str, at: datetime) -> None:
-        if state == StopState.INIT and self.states.get(stop) == StopState.INIT:
-            return  # the engine announces every stop as INIT when the run starts: nothing changes
         fields: dict[str, Any] = {"state": state}
         if state == StopState.STARTED:
             fields.update(started_at=at, ended_at=None, error="")

@@ -30,10 +30,17 @@ def small_flow(out: Path, rows: int = 1000) -> piflow.FlowSpec:
 
 
 def endless_flow(out: Path) -> piflow.FlowSpec:
-    """A cross join of 200 000 rows with themselves (4e10 pairs): runs far longer than any test."""
-    sql = "SELECT count(*) AS n FROM temp a CROSS JOIN temp b WHERE a.x + b.x = 7"
+    """A cross join of 400 000 rows with themselves (1.6e11 pairs): runs far longer than any test.
+
+    The streamed side comes through a shuffle, whose reader Spark interrupts when a job is
+    cancelled. (Without it the join would read straight from the row counter the engine puts on
+    every output, ``Dataset.observe``, whose iterator Spark does not interrupt: the job is
+    cancelled but its tasks compute on until their partition ends.)
+    """
+    sql = ("SELECT count(*) AS n FROM (SELECT x FROM temp DISTRIBUTE BY x) a CROSS JOIN temp b "
+           "WHERE a.x + b.x = 7")
     return piflow.FlowSpec.from_dict({"flow": {"name": "endless", "stops": [
-        stop("Mock", "piflow.stops.common.MockData", schema="x:Int", count="200000", seed="1"),
+        stop("Mock", "piflow.stops.common.MockData", schema="x:Int", count="400000", seed="1"),
         stop("Join", "piflow.stops.common.ExecuteSQL", sql=sql),
         stop("Save", "piflow.stops.csv.CsvSave", csvSavePath=str(out), saveMode="overwrite"),
     ], "paths": [path("Mock", "Join"), path("Join", "Save")]}})
