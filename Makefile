@@ -12,8 +12,11 @@ start:  ## set up, migrate, run web (http://127.0.0.1:8000) + Spark worker + lig
 lint: setup  ## ruff, then the import contracts (the engine never imports Django)
 	$(VENV)/ruff check .
 	$(VENV)/lint-imports
+	npm --prefix frontend run lint
+	npm --prefix frontend run typecheck
 
-test: lint  ## lint, then the whole pytest suite
+test: lint  ## lint, then the front end's unit tests, then the whole pytest suite
+	npm --prefix frontend test
 	$(VENV)/pytest
 
 bench: setup  ## engine overhead benchmark (see bench/README.md)

@@ -1,19 +1,19 @@
-"""The catch-all route of the web UI. Include it LAST in ``piflow_site/urls.py``.
+"""Routes of the web UI. Include them LAST in ``piflow_site/urls.py``: ``path("", include("frontend.urls"))``.
 
-It matches every path whose first segment is not the server's (``api/``, ``admin/``, ``stop/``,
-``flow/``, ``group/``, ``static/``, ``i18n/``, ``ws/``, ``ui/``, ``media/``), so a mistyped API URL
-still gets the API's 404 rather than the app's HTML.
+``home`` is the front page; ``ui`` catches every other path whose first segment is not the
+server's (``api/``, ``admin/``, ``stop/``, ``flow/``, ``group/``, ``static/``, ``i18n/``, ``ws/``,
+``ui/``, ``media/``), so a mistyped API URL still gets the API's 404 rather than the app's HTML.
+Both are public: they serve the app's shell, which holds no data.
 """
 
-from django.urls import re_path
+from django.urls import path, re_path
 
 from frontend import views
 from frontend.paths import SERVER_PREFIXES
 
-app_name = "frontend"
-
 _NOT_SERVER = "|".join(SERVER_PREFIXES)
 
 urlpatterns = [
-    re_path(rf"^(?!(?:{_NOT_SERVER})(?:/|$)).*$", views.index, name="index"),
+    path("", views.index, name="home"),
+    re_path(rf"^(?!(?:{_NOT_SERVER})(?:/|$)).+$", views.index, name="ui"),
 ]

@@ -27,15 +27,16 @@ export default defineConfig(({ command }) => ({
     chunkSizeWarningLimit: 1200,
   },
   server: {
+    // Trailing slashes matter: '/flow/' is the server's, '/flows' the app's.
     proxy: {
-      '/api': proxied(),
-      '/stop': proxied(),
-      '/flow': proxied(),
-      '/group': proxied(),
-      '/i18n': proxied(),
-      '/admin': proxied(),
-      '/static': proxied(),
-      '/ws': proxied(true),
+      '/api/': proxied(),
+      '/stop/': proxied(),
+      '/flow/': proxied(),
+      '/group/': proxied(),
+      '/i18n/': proxied(),
+      '/admin/': proxied(),
+      '/static/': proxied(),
+      '/ws/': proxied(true),
     },
   },
   test: {

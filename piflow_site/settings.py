@@ -51,10 +51,12 @@ INSTALLED_APPS = [
     "datasources",
     "schedules",
     "stopshub",
+    "frontend",  # the web UI: serves frontend/dist (see frontend/urls.py, frontend/middleware.py)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "frontend.middleware.StaticFilesMiddleware",  # WhiteNoise: the built UI at /ui/, static files
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,21 +1,18 @@
 """Top-level URLs: admin, API schema and docs, language switch, then each app's routes.
 
-Public (no login): the front-page redirect, the API schema and its Swagger UI (they describe the API
-and hold no data), the language switch, Django admin's login page, and ``/api/auth/register`` and
-``/api/auth/login``. Everything else refuses anonymous callers (``tests/api/test_routes.py`` walks
-every route to check).
+Public (no login): the web UI's shell (``home`` and ``ui``; it holds no data), the API schema and
+its Swagger UI (they describe the API and hold no data), the language switch, Django admin's login
+page, and ``/api/auth/register`` and ``/api/auth/login``. Everything else refuses anonymous callers
+(``tests/api/test_routes.py`` walks every route to check).
 """
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from piflow_site.dashboard import DashboardApi
 
 urlpatterns = [
-    # Until the web UI lands, the front page is the API's documentation.
-    path("", RedirectView.as_view(pattern_name="swagger-ui"), name="home"),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
@@ -25,4 +22,6 @@ urlpatterns = [
     path("", include("stops.urls")),
     path("", include("flows.api.urls")),
     path("", include("flows.piflow_urls")),
+    # Last: the web UI's front page ("home") and its catch-all for client-side routes ("ui").
+    path("", include("frontend.urls")),
 ]

@@ -48,6 +48,18 @@ if [[ ! -e /usr/share/java/postgresql.jar ]]; then
     fi
 fi
 
+# -- Chromium (browser tests) and CJK fonts (Chinese in screenshots) -----------------------------
+if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    missing=()
+    for pkg in chromium fonts-noto-cjk; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+    if ((${#missing[@]})); then
+        say "Installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+            { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+    fi
+fi
+
 # -- .venv with the project --------------------------------------------------------------------
 if [[ ! -x $VENV/bin/python ]]; then
     say "Creating $VENV with $PYTHON"
@@ -61,4 +73,7 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$wanted" ]]; then
     "$VENV/bin/python" -m pip install --quiet -e '.[dev]'
     echo "$wanted" >"$stamp"
 fi
+# -- the web UI (npm ci when the lock changed, build when stale) ----------------------------------
+frontend/build.sh
+
 say "Ready: $VENV ($("$VENV/bin/python" --version))"

@@ -116,7 +116,7 @@ for _ in $(seq 120); do
   PiFlow is running at http://$host:$port/
     API docs  http://$host:$port/api/docs/
     admin     http://$host:$port/admin/
-  The API needs a login; create one with: $python manage.py createsuperuser
+  Open http://$host:$port/ and register (admins: $python manage.py createsuperuser).
   The Spark worker says "PiFlow Spark worker ready" once its SparkSession is warm.
   Ctrl-C stops everything.
 

@@ -8,11 +8,12 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.models import Token
 
 from piflow_site.errors import ApplicationError
 
-USERNAME_TAKEN = "a user with that username already exists"
+USERNAME_TAKEN = _("a user with that username already exists")
 
 
 def _refuse(field: str, messages: list[str]) -> ApplicationError:
@@ -29,7 +30,7 @@ def user_register(*, username: str, password: str, email: str = "") -> AbstractB
     User = get_user_model()
     username = User.normalize_username((username or "").strip())
     if User.objects.filter(username__iexact=username).exists():
-        raise _refuse("username", [USERNAME_TAKEN])
+        raise _refuse("username", [str(USERNAME_TAKEN)])
     user = User(username=username, email=User.objects.normalize_email(email or ""))
     try:
         user.full_clean(exclude=["password"])
@@ -45,7 +46,7 @@ def user_register(*, username: str, password: str, email: str = "") -> AbstractB
         with transaction.atomic():
             user.save()
     except IntegrityError:  # registered by someone else between the check and the insert
-        raise _refuse("username", [USERNAME_TAKEN]) from None
+        raise _refuse("username", [str(USERNAME_TAKEN)]) from None
     return user
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.authtoken.models import Token
@@ -14,7 +15,7 @@ from piflow_site.accounts import serializers
 from piflow_site.accounts.services import user_login, user_logout, user_register
 
 _TAGS = ["auth"]
-WRONG_CREDENTIALS = "wrong username or password"
+WRONG_CREDENTIALS = _("wrong username or password")
 
 
 class RegisterApi(APIView):

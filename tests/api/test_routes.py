@@ -2,7 +2,7 @@
 
 The public ones, and why:
 * ``/api/auth/register``, ``/api/auth/login``: how a caller becomes known;
-* ``/api/schema/``, ``/api/docs/`` and the front page's redirect to them: the API's description
+* ``/api/schema/``, ``/api/docs/`` and the web UI's shell (``home``, ``ui``: it holds no data): the API's description
   (no data; PiFlow's own endpoints are public anyway, so hiding their shapes buys nothing);
 * ``/i18n/setlang/``: the language switch of the login page;
 * ``/admin/login/``: Django admin's login page.
@@ -19,7 +19,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-PUBLIC = {"home", "schema", "swagger-ui", "set_language", "accounts:register", "accounts:login", "admin:login"}
+PUBLIC = {"home", "ui", "schema", "swagger-ui", "set_language", "accounts:register", "accounts:login", "admin:login"}
 METHODS = ("get", "post", "put", "patch", "delete", "options")
 
 _SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x/y", "uuid": str(uuid.uuid4())}

@@ -13,7 +13,8 @@ export function useLogin() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: login,
-    onSuccess: ({ token: _token, ...user }) => {
+    onSuccess: (data) => {
+      const user: User = { id: data.id, username: data.username, email: data.email, is_admin: data.is_admin }
       queryClient.setQueryData<User | null>(ME_QUERY_KEY, user)
     },
   })

@@ -1,0 +1,42 @@
+import { useId, type ReactNode } from 'react'
+
+type Props = {
+  label: string
+  errors?: string[]
+  hint?: string
+  required?: boolean
+  children: (id: string, describedBy: string | undefined) => ReactNode
+}
+
+/** A label, the control, its hint and the server's messages for that field. */
+export function Field({ label, errors, hint, required, children }: Props) {
+  const id = useId()
+  const hintId = `${id}-hint`
+  const errorId = `${id}-errors`
+  const describedBy = [hint ? hintId : '', errors?.length ? errorId : ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={`field${errors?.length ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {'*'}
+          </span>
+        )}
+      </label>
+      {children(id, describedBy)}
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {errors && errors.length > 0 && (
+        <ul id={errorId} className="field-errors">
+          {errors.map((message, i) => (
+            <li key={i}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+
+import { AuthFrame } from './AuthFrame'
+import { useLogin } from '../api/login'
+import { paths, safeNext, withNext } from '@/app/paths'
+import { ErrorBanner } from '@/components/ErrorBanner'
+import { Field } from '@/components/Field'
+import { isApiError } from '@/lib/api-client'
+
+export function LoginPage() {
+  const { t } = useTranslation()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const registered = params.get('registered')
+  const [username, setUsername] = useState(registered ?? '')
+  const [password, setPassword] = useState('')
+  const login = useLogin()
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    login.mutate(
+      { username: username.trim(), password },
+      { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) },
+    )
+  }
+
+  const error = login.error
+  const wrongCredentials = isApiError(error, 401)
+  const fields = isApiError(error, 400) ? error.fields : {}
+
+  return (
+    <AuthFrame
+      title={t('auth.loginTitle')}
+      footer={
+        <>
+          {t('auth.noAccount')} <Link to={withNext(paths.register, params.get('next'))}>{t('auth.registerLink')}</Link>
+        </>
+      }
+    >
+      {registered && (
+        <div className="banner banner-success" role="status">
+          {t('auth.registered', { username: registered })}
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Field label={t('auth.username')} errors={fields.username} required>
+          {(id, describedBy) => (
+            <input
+              id={id}
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        <Field label={t('auth.password')} errors={fields.password} required>
+          {(id, describedBy) => (
+            <input
+              id={id}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-describedby={describedBy}
+              required
+            />
+          )}
+        </Field>
+        {wrongCredentials ? (
+          <div className="banner banner-error" role="alert">
+            {t('auth.wrongCredentials')}
+          </div>
+        ) : (
+          !isApiError(error, 400) && <ErrorBanner error={error} />
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending || !username || !password}>
+          {login.isPending ? t('auth.loggingIn') : t('auth.login')}
+        </button>
+      </form>
+    </AuthFrame>
+  )
+}
