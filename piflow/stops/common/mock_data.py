@@ -63,6 +63,9 @@ class MockSchemaProperty(Property):
         return tuple(fields)
 
 
+ROWS_PER_PARTITION = 1_000_000
+
+
 class MockData(Stop):
     """Generate N rows of random data from a column list, for trying flows out.
 
@@ -99,4 +102,7 @@ class MockData(Stop):
                 null_seed = None if value_seed is None else value_seed + 1
                 value = F.when(F.rand(null_seed) < 0.5, F.lit(None)).otherwise(value)
             columns.append(value.alias(name))
-        outputs.write(ctx.spark.range(self.count).select(*columns))
+        # Partitions of at most ROWS_PER_PARTITION rows: Spark checks for a cancelled job only
+        # between batches of a range, so small partitions keep a stopped run's tail short.
+        partitions = max(ctx.spark.sparkContext.defaultParallelism, -(-self.count // ROWS_PER_PARTITION))
+        outputs.write(ctx.spark.range(0, self.count, 1, partitions).select(*columns))
