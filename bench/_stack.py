@@ -43,8 +43,11 @@ def redis_answers() -> bool:
 class Stack:
     """``with Stack(worker=True) as stack: stack.post(...)``"""
 
-    def __init__(self, *, worker: bool = False, database_url: str | None = None) -> None:
+    def __init__(self, *, worker: bool = False, database_url: str | None = None, server: str = "daphne",
+                 web_workers: int = 1) -> None:
         self.worker = worker
+        self.server = server
+        self.web_workers = web_workers
         self.data_dir = Path(tempfile.mkdtemp(prefix="piflow-bench-stack-"))
         self.port = free_port()
         self.env = {
@@ -70,7 +73,15 @@ class Stack:
             "from django.contrib.auth.models import User; from rest_framework.authtoken.models import Token;"
             "u = User.objects.create_user('bench', password='bench-pass-123', is_staff=True);"
             "print(Token.objects.create(user=u).key)")).strip().splitlines()[-1]
-        self.spawn("web", [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(self.port), "piflow_site.asgi:application"])
+        if self.server == "gunicorn":
+            self.spawn("web", [str(BIN / "gunicorn"), "-b", f"127.0.0.1:{self.port}", "-w", str(self.web_workers),
+                               "-k", "gthread", "--threads", "8", "piflow_site.wsgi:application"])
+        elif self.server == "uvicorn":
+            self.spawn("web", [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(self.port), "--workers",
+                               str(self.web_workers), "--log-level", "warning", "piflow_site.asgi:application"])
+        else:
+            self.spawn("web", [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(self.port),
+                               "piflow_site.asgi:application"])
         if self.worker:
             self.worker_log = self.data_dir / "worker.log"
             self.spawn("worker", [str(BIN / "celery"), "-A", "piflow_site", "worker", "-n", "bench-spark@%h",

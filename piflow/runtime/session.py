@@ -83,6 +83,7 @@ class SparkSettings:
         base = self.data_dir or data_dir()
         conf = {
             "spark.ui.enabled": "false",
+            "spark.ui.showConsoleProgress": "false",
             "spark.sql.session.timeZone": "UTC",
             "spark.sql.warehouse.dir": str(base / "warehouse"),
             "spark.driver.extraJavaOptions": f"-Dderby.system.home={metastore_dir(base)}",
