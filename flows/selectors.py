@@ -18,6 +18,7 @@ def _visible(queryset: QuerySet, user) -> QuerySet:
 
 def flow_list(*, user, search: str = "") -> QuerySet[Flow]:
     flows = _visible(Flow.objects.select_related("owner"), user)
+    search = search.replace("\x00", "")  # no stored text holds one, and PostgreSQL refuses it in a query
     if search:
         flows = flows.filter(name__icontains=search) | flows.filter(description__icontains=search)
     return flows
@@ -41,7 +42,13 @@ def process_list(*, user, state: str = "", flow_id: int | None = None) -> QueryS
 
 
 def process_get(*, user, process_id: str) -> Process:
-    """The process, or NotFoundError (PiFlow's message) when missing or not the user's."""
+    """The process, or NotFoundError (PiFlow's message) when missing or not the user's.
+
+    An id no process can have (longer than the column, or holding a NUL, which PostgreSQL refuses
+    even in a query) is simply not found.
+    """
+    if "\x00" in process_id or len(process_id) > Process._meta.get_field("id").max_length:
+        raise NotFoundError("appID is null or flow does not exist!", extra={"appID": process_id.replace("\x00", "")[:200]})
     process = _visible(Process.objects.all(), user).filter(pk=process_id).first()
     if process is None:
         raise NotFoundError("appID is null or flow does not exist!", extra={"appID": process_id})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -13,6 +14,7 @@ from django.utils import timezone
 import piflow
 from flows.converters import flow_to_spec, spec_to_fields
 from flows.models import (
+    FINISHED_STATES,
     Flow,
     Process,
     ProcessMode,
@@ -23,6 +25,8 @@ from flows.models import (
     Trigger,
 )
 from piflow_site.errors import ApplicationError
+
+logger = logging.getLogger(__name__)
 
 #: Flow model fields a client may set.
 FLOW_FIELDS = (
@@ -61,22 +65,91 @@ def flow_problems(flow: Flow) -> list[piflow.Problem]:
         return [piflow.Problem(str(exc))]
 
 
-def _check_shape(fields: dict[str, Any]) -> None:
-    """Stops and paths must at least be PiFlow-shaped; a draft may still fail validation."""
+# -- input the database must be able to store ----------------------------------------------------
+
+NUL = "\x00"
+#: How many places a NUL error names at most.
+_NUL_PLACES = 10
+
+
+def _nul_places(data: Any) -> list[str]:
+    """Where in ``data`` (parsed JSON) a string or key holds a NUL character, as ``stops[1].properties.x``."""
+    places: list[str] = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack and len(places) < _NUL_PLACES:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if NUL in item:
+                places.append(where or "(the value)")
+        elif isinstance(item, dict):
+            for key, value in reversed(list(item.items())):
+                key_text = str(key)
+                if NUL in key_text:
+                    places.append(f"{where or '(the object)'} (key {key_text!r})")
+                    key_text = key_text.replace(NUL, "\\x00")
+                stack.append((value, f"{where}.{key_text}" if where else key_text))
+        elif isinstance(item, list | tuple):
+            stack.extend((value, f"{where}[{index}]") for index, value in reversed(list(enumerate(item))))
+    return places
+
+
+def _name_problems(spec: piflow.FlowSpec, name_max: int) -> list[piflow.Problem]:
+    """Names longer than their database column (a flow's or run's name, stop, bundle, path ends)."""
+    stop_max = ProcessStop._meta.get_field("name").max_length
+    bundle_max = ProcessStop._meta.get_field("bundle").max_length
+    path_max = min(ProcessPath._meta.get_field(name).max_length
+                   for name in ("from_stop", "outport", "inport", "to_stop"))
+    problems: list[piflow.Problem] = []
+    if len(spec.name) > name_max:
+        problems.append(piflow.Problem(f"the flow name is longer than {name_max} characters", property="name"))
+    for stop in spec.stops:
+        if len(stop.name) > stop_max:
+            problems.append(piflow.Problem(f"the stop name is longer than {stop_max} characters",
+                                           stop=stop.name[:stop_max], property="name"))
+        if len(stop.bundle) > bundle_max:
+            problems.append(piflow.Problem(f"the bundle is longer than {bundle_max} characters",
+                                           stop=stop.name[:stop_max], property="bundle"))
+    for index, path in enumerate(spec.paths):
+        if max(len(path.from_stop), len(path.to_stop), len(path.outport), len(path.inport)) > path_max:
+            problems.append(piflow.Problem(f"a stop or port name is longer than {path_max} characters", path=index))
+    return problems
+
+
+def check_storable(*, spec: piflow.FlowSpec, data: Any, name_max: int) -> None:
+    """400 for input the database cannot store, before it reaches the database (where it would be a 500).
+
+    ``data`` is everything that will be stored, as parsed JSON: no string or key in it may hold a
+    NUL character (PostgreSQL refuses them), reported as ``ApplicationError`` naming where. Names
+    must fit their columns (``name_max`` for the flow's or run's name, ``ProcessStop`` and
+    ``ProcessPath`` for stops, bundles and ports, since a run copies them there); those are an
+    ``InvalidFlowError`` listing each one with its stop, property or path.
+    """
+    if places := _nul_places(data):
+        raise ApplicationError(
+            f"the flow contains a NUL character (\\u0000), which cannot be stored: at {', '.join(places)}",
+            extra={"where": places},
+        )
+    if problems := _name_problems(spec, name_max):
+        raise InvalidFlowError(problems, message="the flow has names too long to store")
+
+
+def _check_fields(fields: dict[str, Any]) -> None:
+    """Stops and paths must at least be PiFlow-shaped and storable; a draft may still fail validation."""
     probe = {"flow": {"name": fields.get("name") or "flow", "stops": fields.get("stops", []),
                       "paths": fields.get("paths", []), "environmentVariable": fields.get("environment", {})}}
-    spec_from_json(probe)
+    spec = spec_from_json(probe)
     if not isinstance(fields.get("positions", {}), dict):
         raise ApplicationError("positions must be an object of stop name -> {x, y}")
     if not isinstance(fields.get("checkpoints", []), list):
         raise ApplicationError("checkpoints must be a list of stop names")
+    check_storable(spec=spec, data=fields, name_max=Flow._meta.get_field("name").max_length)
 
 
 @transaction.atomic
 def flow_create(*, owner, **fields: Any) -> Flow:
     """Store a new flow (a draft may be invalid; ``flow_problems`` says why)."""
     fields = {k: v for k, v in fields.items() if k in FLOW_FIELDS}
-    _check_shape(fields)
+    _check_fields(fields)
     flow = Flow(owner=owner, **fields)
     flow.full_clean()
     flow.save()
@@ -97,7 +170,7 @@ def flow_update(*, flow: Flow, revision: int, **fields: Any) -> Flow:
             extra={"revision": current.revision},
         )
     merged = {name: fields.get(name, getattr(current, name)) for name in FLOW_FIELDS}
-    _check_shape(merged)
+    _check_fields(merged)
     if "stops" in fields:
         incoming = spec_from_json({"flow": {"name": merged["name"], "stops": merged["stops"]}})
         stored = spec_from_json({"flow": {"name": current.name, "stops": current.stops}})
@@ -114,7 +187,9 @@ def flow_update(*, flow: Flow, revision: int, **fields: Any) -> Flow:
 @transaction.atomic
 def flow_import(*, owner, data: Any) -> Flow:
     """A new flow from PiFlow's flow JSON."""
-    return flow_create(owner=owner, **spec_to_fields(spec_from_json(data)))
+    spec = spec_from_json(data)
+    check_storable(spec=spec, data=data, name_max=Flow._meta.get_field("name").max_length)
+    return flow_create(owner=owner, **spec_to_fields(spec))
 
 
 def flow_delete(*, flow: Flow) -> None:
@@ -144,8 +219,10 @@ def process_start(
     """Validate ``spec``, snapshot it into a new Process with its stops and paths, and queue it.
 
     Resuming: with ``parent``, the run loads ``checkpoints`` (default: all of the parent's)
-    from the parent run instead of performing those stops.
+    from the parent run instead of performing those stops. Input the database cannot store
+    (``check_storable``) is refused first.
     """
+    check_storable(spec=spec, data=spec.to_dict(), name_max=Process._meta.get_field("name").max_length)
     mode = (mode or spec.run_mode).upper()
     if mode not in ProcessMode.values:
         raise ApplicationError(f"mode must be RUN or DEBUG, not {mode!r}")
@@ -220,11 +297,32 @@ def process_stop(*, process: Process) -> Process:
     return process
 
 
+@transaction.atomic
 def process_delete(*, process: Process) -> None:
-    """Delete a finished run (a running one must be stopped first)."""
+    """Delete a finished run and, once that is committed, its run directory (log, checkpoints, debug data).
+
+    A running run must be stopped first, and a run that an unfinished run resumes from keeps its
+    checkpoints until that run ends (both 409).
+    """
     if not process.finished:
         raise ApplicationError("the process is still running; stop it first", status=409)
+    resuming = list(process.children.exclude(state__in=FINISHED_STATES).values_list("pk", flat=True)[:5])
+    if resuming:
+        raise ApplicationError(
+            f"run {', '.join(resuming)} resumes from this run's checkpoints; wait for it to end or stop it first",
+            status=409, extra={"children": resuming},
+        )
+    run_id = process.id
     process.delete()
+    transaction.on_commit(lambda: _delete_run_files(run_id), robust=True)
+
+
+def _delete_run_files(run_id: str) -> None:
+    """Remove a deleted run's directory; a failure is logged (the row is gone either way)."""
+    try:
+        piflow.RunStorage.of(run_id).delete()
+    except (piflow.RunNotFoundError, ValueError, OSError):
+        logger.warning("could not delete the files of run %s", run_id, exc_info=True)
 
 
 def processes_reap_expired(*, now=None) -> list[str]:

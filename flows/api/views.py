@@ -206,7 +206,10 @@ class ProcessDetailApi(APIView):
     @extend_schema(tags=_PROCESSES, operation_id="processes_destroy",
                    responses={204: None, 404: serializers.FlowErrorSerializer, 409: serializers.FlowErrorSerializer})
     def delete(self, request: Request, process_id: str) -> Response:
-        """Delete a finished run; 409 while it is queued or running (stop it first)."""
+        """Delete a finished run and its files (log, checkpoints, debug data).
+
+        409 while it is queued or running (stop it first), or while an unfinished run resumes from its checkpoints.
+        """
         services.process_delete(process=selectors.process_get(user=request.user, process_id=process_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 

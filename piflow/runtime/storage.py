@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,26 @@ class RunStorage:
 
     def exists(self) -> bool:
         return self.root.is_dir()
+
+    def delete(self, data_dir: Path | None = None) -> bool:
+        """Remove the run's directory (log, summary, checkpoints, debug samples); False if it had none.
+
+        Only a real directory directly inside ``<data dir>/runs`` and named by this run's id is
+        removed. Anything else (a root elsewhere, ``.``/``..``, a symlink) raises ValueError and
+        nothing is touched.
+        """
+        runs = ((data_dir or default_data_dir()) / "runs").resolve()
+        if not _RUN_ID.match(self.run_id or "") or self.root.is_symlink():
+            raise ValueError(f"refusing to delete {self.root}: not a run directory under {runs}")
+        target = self.root.resolve()
+        if target.parent != runs or target.name != self.run_id:
+            raise ValueError(f"refusing to delete {self.root}: not a run directory under {runs}")
+        if not target.exists():
+            return False
+        if not target.is_dir():
+            raise ValueError(f"refusing to delete {target}: not a directory")
+        shutil.rmtree(target)
+        return True
 
     def checkpoint_dir(self, stop: str, port: str = "") -> Path:
         return self.root / "checkpoints" / _safe(stop, "stop name") / port_dirname(normalize_port(port))

@@ -186,6 +186,36 @@ def test_a_nul_character_anywhere_in_the_flow_is_400(api_client):
     assert "NUL" in response.json()["error"]
 
 
+def test_a_nul_is_400_naming_where_it_is(api_client):
+    # given
+    flow = json.loads(MANUAL_EXAMPLE)
+    flow["flow"]["paths"][1]["inport"] = "data1\u0000"
+
+    # when
+    response = post_flow(api_client, json.dumps(flow))
+
+    # then
+    assert response.status_code == 400
+    assert "NUL" in response.json()["error"]
+    assert response.json()["where"] == ["flow.paths[1].inport"]
+    assert not Process.objects.exists()
+
+
+@pytest.mark.parametrize("parent", ["run\u0000", "r" * 300])
+def test_resuming_from_a_run_id_no_run_can_have_is_404(api_client, parent):
+    # given
+    flow = json.loads(MANUAL_EXAMPLE)
+    flow["flow"]["checkpointParentProcessId"] = parent
+
+    # when
+    response = post_flow(api_client, json.dumps(flow))
+
+    # then
+    assert response.status_code == 404
+    assert "no such run to resume from" in response.json()["error"]
+    assert not Process.objects.exists()
+
+
 def test_a_flow_without_stops_cannot_start(api_client):
     # when
     response = post_flow(api_client, '{"flow": {"name": "empty", "stops": []}}')
