@@ -29,7 +29,8 @@ from django.utils import timezone
 
 import piflow
 from flows.events import ProcessEventRecorder
-from flows.models import Process, ProcessState, ProcessStop, StopState
+from flows.models import Process, ProcessState
+from flows.services import process_finish
 from piflow_site.integrations.celery import lease_seconds
 
 logger = logging.getLogger(__name__)
@@ -109,16 +110,7 @@ def cancel_requested(process_id: str) -> bool:
 
 def finish(process_id: str, *, worker: str, state: str, error: str) -> bool:
     """Write how the run ended, if ``worker`` still holds it; True if written."""
-    now = timezone.now()
-    fields = {"state": state, "error": error, "ended_at": now, "lease_expires_at": None}
-    if state == ProcessState.COMPLETED:
-        fields["progress"] = 100.0
-    moved = Process.objects.filter(pk=process_id, worker=worker, state=ProcessState.STARTED).update(**fields)
-    if moved:
-        ProcessStop.objects.filter(process_id=process_id, state=StopState.STARTED).update(
-            state=StopState.KILLED if state == ProcessState.KILLED else StopState.FAILED, ended_at=now,
-        )
-    return bool(moved)
+    return process_finish(process_id, state=state, error=error, only_from=(ProcessState.STARTED,), worker=worker)
 
 
 # -- heartbeat --------------------------------------------------------------------------------------

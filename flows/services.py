@@ -274,12 +274,19 @@ def process_resume(*, process: Process, user, checkpoints: tuple[str, ...] | Non
                          parent=process, checkpoints=checkpoints)
 
 
-def _finish(process_id: str, state: str, error: str = "", *, only_from: tuple[str, ...]) -> bool:
-    """Move a process to a final state if it is still in one of ``only_from``; True if it moved."""
+def process_finish(
+    process_id: str, *, state: str, error: str = "", only_from: tuple[str, ...], worker: str | None = None
+) -> bool:
+    """Move a process to a final state if it is still in one of ``only_from`` (and, given ``worker``,
+    still held by it); stops still STARTED end KILLED or FAILED with it. True if it moved."""
     now = timezone.now()
-    moved = Process.objects.filter(pk=process_id, state__in=only_from).update(
-        state=state, error=error, ended_at=now, lease_expires_at=None
-    )
+    fields = {"state": state, "error": error, "ended_at": now, "lease_expires_at": None}
+    if state == ProcessState.COMPLETED:
+        fields["progress"] = 100.0
+    matching = Process.objects.filter(pk=process_id, state__in=only_from)
+    if worker is not None:
+        matching = matching.filter(worker=worker)
+    moved = matching.update(**fields)
     if moved:
         ProcessStop.objects.filter(process_id=process_id, state=StopState.STARTED).update(
             state=StopState.KILLED if state == ProcessState.KILLED else StopState.FAILED, ended_at=now
@@ -291,7 +298,8 @@ def process_stop(*, process: Process) -> Process:
     """Stop a run: a queued one ends KILLED now; a running one is asked to stop (its worker obeys)."""
     if process.finished:
         return process
-    if not _finish(process.id, ProcessState.KILLED, "stopped before it started", only_from=(ProcessState.INIT,)):
+    if not process_finish(process.id, state=ProcessState.KILLED, error="stopped before it started",
+                          only_from=(ProcessState.INIT,)):
         Process.objects.filter(pk=process.id).update(cancel_requested=True)
     process.refresh_from_db()
     return process
@@ -332,7 +340,7 @@ def processes_reap_expired(*, now=None) -> list[str]:
     for process in Process.objects.filter(state=ProcessState.STARTED, lease_expires_at__lt=now):
         reason = (f"the worker {process.worker or '?'} stopped responding: its lease expired at "
                   f"{process.lease_expires_at:%Y-%m-%d %H:%M:%S} UTC")
-        if _finish(process.id, ProcessState.FAILED, reason, only_from=(ProcessState.STARTED,)):
+        if process_finish(process.id, state=ProcessState.FAILED, error=reason, only_from=(ProcessState.STARTED,)):
             reaped.append(process.id)
     return reaped
 

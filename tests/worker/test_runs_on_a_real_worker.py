@@ -179,7 +179,7 @@ def test_stopping_a_long_run_kills_it_and_its_spark_jobs_within_5_seconds(spark_
     process = services.process_start(owner=owner, spec=endless_flow(tmp_path / "out"))
     wait_for(lambda: stop_state(process.id, "Save") == StopState.STARTED, timeout=120, what="the job to start")
     time.sleep(2)
-    assert busy(spark_worker.pid) > 0.8, "the cross join should keep the worker's JVM busy"
+    assert busy(spark_worker.pid) > 0.5, "the cross join should keep the worker's JVM busy"
 
     # when
     asked = time.monotonic()
