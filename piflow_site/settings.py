@@ -133,6 +133,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Big-data pipelines (ETL) on Apache Spark.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Like every endpoint but login and registration, the schema and its docs need a login.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # PiFlow sends booleans as the strings "true"/"false"; name that choice set once.
     "ENUM_NAME_OVERRIDES": {"PiflowFlagEnum": ["true", "false"]},
 }

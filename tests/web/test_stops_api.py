@@ -94,11 +94,13 @@ def test_stops_api_refuses_anonymous_callers(anonymous_client):
     assert "error" in listing.json()
 
 
-def test_openapi_schema_documents_the_stop_endpoints(client):
+def test_openapi_schema_documents_the_stop_endpoints(api_client, anonymous_client):
     # when
-    response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    response = api_client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    anonymous = anonymous_client.get("/api/schema/", HTTP_ACCEPT="application/json")
 
     # then
     assert response.status_code == 200
     paths = response.json()["paths"]
     assert {"/stop/groups", "/stop/list", "/stop/listWithGroup", "/stop/info", "/api/stops/"} <= set(paths)
+    assert anonymous.status_code == 401
