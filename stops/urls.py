@@ -12,5 +12,6 @@ urlpatterns = [
     path("stop/listWithGroup", views.PiflowStopListWithGroupApi.as_view(), name="piflow-list-with-group"),
     path("stop/info", views.PiflowStopInfoApi.as_view(), name="piflow-info"),
     path("api/stops/", views.StopListApi.as_view(), name="list"),
+    path("api/stops/groups/", views.StopGroupListApi.as_view(), name="groups"),  # before <bundle>
     path("api/stops/<str:bundle>/", views.StopDetailApi.as_view(), name="detail"),
 ]

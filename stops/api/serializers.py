@@ -70,8 +70,11 @@ class StopDescriptorSerializer(serializers.Serializer):
     bundle = serializers.CharField()
     name = serializers.CharField()
     aliases = serializers.ListField(child=serializers.CharField())
-    groups = serializers.ListField(child=serializers.CharField())
-    description = serializers.CharField()
+    groups = serializers.ListField(child=serializers.CharField(), help_text="Group ids (never translated).")
+    groupLabels = serializers.ListField(
+        child=serializers.CharField(), help_text="The groups' names in the request's language, in the same order."
+    )
+    description = serializers.CharField(help_text="The summary, in the request's language when translated.")
     details = serializers.CharField()
     inports = serializers.ListField(child=serializers.CharField())
     outports = serializers.ListField(child=serializers.CharField())
@@ -79,3 +82,10 @@ class StopDescriptorSerializer(serializers.Serializer):
     isDataSource = serializers.BooleanField()
     author = serializers.CharField()
     properties = StopPropertySerializer(many=True)
+
+
+class StopGroupSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The group id stops declare (never translated).")
+    label = serializers.CharField(help_text="The group's name in the request's language.")
+    description = serializers.CharField(help_text="What the group holds, in the request's language (may be empty).")
+    count = serializers.IntegerField(help_text="How many registered stops are in the group.")

@@ -18,7 +18,7 @@ def test_stop_list_returns_a_descriptor_per_registered_stop(api_client):
     assert response.status_code == 200
     assert [d["bundle"] for d in response.json()] == expected
     described = next(d for d in response.json() if d["bundle"] == FILTER)
-    assert described == piflow.default_registry().get(FILTER).descriptor()
+    assert described == {**piflow.default_registry().get(FILTER).descriptor(), "groupLabels": ["Common"]}
 
 
 def test_stop_list_filters_by_group_ignoring_case(api_client):

@@ -1,0 +1,1 @@
+"""The stops app's management commands."""
