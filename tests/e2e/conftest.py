@@ -243,3 +243,8 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# -- a real worker, for the tests that run flows (tests/e2e/worker.py) ----------------------------
+
+from tests.e2e.worker import e2e_worker  # noqa: E402, F401  (a fixture, made visible to every test here)

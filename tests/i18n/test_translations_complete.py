@@ -15,6 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 UI_CATALOGUES = REPO / "frontend" / "src" / "i18n"
+FEATURE_CATALOGUES = REPO / "frontend" / "src" / "features"
 PLURAL = re.compile(r"_(zero|one|two|few|many|other)$")
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)[^}]*\}\}")
 
@@ -31,7 +32,12 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
 
 
 def _ui(language: str) -> dict[str, str]:
-    return _flatten(json.loads((UI_CATALOGUES / f"{language}.json").read_text(encoding="utf-8")))
+    """The app's catalogue and every feature's own (``features/<name>/i18n/``), each under its own prefix."""
+    catalogue = _flatten(json.loads((UI_CATALOGUES / f"{language}.json").read_text(encoding="utf-8")))
+    for path in sorted(FEATURE_CATALOGUES.glob(f"*/i18n/{language}.json")):
+        feature = path.parent.parent.name
+        catalogue.update(_flatten(json.loads(path.read_text(encoding="utf-8")), f"features/{feature}:"))
+    return catalogue
 
 
 def _base(key: str) -> str:

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import en from './en.json'
-import zhHans from './zh-hans.json'
+import { resources } from './index'
 import { CHART_STATES } from '@/features/dashboard/types'
 import { STOP_STATES } from '@/lib/states'
 
@@ -32,8 +31,9 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort()
 }
 
-const english = flatten(en as Tree)
-const chinese = flatten(zhHans as Tree)
+// The whole catalogue the app registers: src/i18n/*.json and the features' own (features/*/i18n/).
+const english = flatten(resources.en.translation as Tree)
+const chinese = flatten(resources['zh-hans'].translation as Tree)
 
 /** The app's component sources (not tests), as text. */
 const sources = import.meta.glob(['/src/**/*.{ts,tsx}', '!/src/**/*.test.{ts,tsx}', '!/src/**/*.d.ts', '!/src/test/**'], {

@@ -5,6 +5,8 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 
+import { monitorCatalogues as monitor } from '@/features/monitor/i18n'
+import { canvasCatalogues as canvas } from '@/features/flow-editor/i18n'
 import { setApiLanguage } from '@/lib/api-client'
 import en from './en.json'
 import zhHans from './zh-hans.json'
@@ -13,8 +15,8 @@ export const LANGUAGES = ['en', 'zh-hans'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 export const resources = {
-  en: { translation: en },
-  'zh-hans': { translation: zhHans },
+  en: { translation: { ...en, monitor: monitor.en, canvas: canvas.en } },
+  'zh-hans': { translation: { ...zhHans, monitor: monitor['zh-hans'], canvas: canvas['zh-hans'] } },
 } as const
 
 const STORAGE_KEY = 'piflow.language'
