@@ -1,5 +1,6 @@
 /**
  * The canvas editor (`/flows/:id/edit`). Its public surface is this file: the router imports
- * `FlowEditorPage` from here, lazily. A placeholder until the canvas lands.
+ * `FlowEditorPage` from here, lazily. The shared drawing pieces (types, flow JSON mapping, the
+ * stop node) live in `features/canvas-core`.
  */
 export { FlowEditorPage } from './FlowEditorPage'
