@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/api_latency.py [--rate 200] [--seconds 15]
 
-An isolated PiFlow web server (Daphne, the production ASGI server; SQLite; Redis when it
-answers) with one finished run to ask about. Load comes from a second process on loopback:
+An isolated PiFlow web server as ``make start`` runs it outside debug mode (Uvicorn, two
+processes; SQLite; Redis when it answers) with one finished run to ask about. Load comes from a second process on loopback:
 an open-loop generator (``bench/_load.py``) that sends requests at a fixed rate and measures
 each latency from when the request was scheduled. Baseline, side by side: the same server's
 cheapest authenticated answer, ``GET /stop/groups``. Last line: ``p99_ms <worst of the two>``.
@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200)
     parser.add_argument("--seconds", type=float, default=15)
     args = parser.parse_args()
-    with Stack() as stack:
+    with Stack(server="uvicorn", web_workers=2) as stack:
         app_id = stack.post("/flow/start", FLOW)["flow"]["id"]  # queued: no worker needed to read it
         headers = {"Authorization": f"Token {stack.token}"}
         endpoints = {"/stop/groups (baseline)": "/stop/groups", "/stop/list": "/stop/list",

@@ -103,7 +103,9 @@ if [[ $DJANGO_DEBUG =~ ^(1|true|yes|on)$ ]]; then
     # Daphne's runserver: the ASGI server with auto-reload and static files.
     run web "$python" manage.py runserver "$host:$port"
 else
-    run web .venv/bin/daphne -b "$host" -p "$port" piflow_site.asgi:application
+    # Uvicorn, one process per core: Django's sync views run one at a time per ASGI process.
+    run web .venv/bin/uvicorn --host "$host" --port "$port" --workers "${PIFLOW_WEB_WORKERS:-2}" \
+        --log-level warning piflow_site.asgi:application
 fi
 set +m
 

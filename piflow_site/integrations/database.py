@@ -16,5 +16,5 @@ def database_config(url: str | None, *, data_dir: Path) -> dict[str, Any]:
     """The default database for ``url`` (``postgres://...``, ``sqlite:///...``), or SQLite in ``data_dir``."""
     url = (url or "").strip() or default_database_url(data_dir)
     is_sqlite = url.startswith("sqlite:")
-    # Persistent connections help PostgreSQL; with SQLite they only hold file locks.
-    return dj_database_url.parse(url, conn_max_age=0 if is_sqlite else 600, conn_health_checks=not is_sqlite)
+    # Persistent connections: opening one costs more than most API requests' queries together.
+    return dj_database_url.parse(url, conn_max_age=60 if is_sqlite else 600, conn_health_checks=not is_sqlite)
