@@ -40,3 +40,33 @@ export function Field({ label, errors, hint, required, children }: Props) {
     </div>
   )
 }
+
+type TextFieldProps = Omit<Props, 'children'> & {
+  name: string
+  value: string
+  onChange: (value: string) => void
+  type?: 'text' | 'email' | 'password'
+  autoComplete?: string
+  maxLength?: number
+}
+
+/** A ``Field`` holding one text input, the common case of a form. */
+export function TextField({ name, value, onChange, type, autoComplete, maxLength, ...field }: TextFieldProps) {
+  return (
+    <Field {...field}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+          maxLength={maxLength}
+          required={field.required}
+        />
+      )}
+    </Field>
+  )
+}

@@ -6,7 +6,7 @@ import { AuthFrame } from './AuthFrame'
 import { useLogin } from '../api/login'
 import { paths, safeNext, withNext } from '@/app/paths'
 import { ErrorBanner } from '@/components/ErrorBanner'
-import { Field } from '@/components/Field'
+import { TextField } from '@/components/Field'
 import { isApiError } from '@/lib/api-client'
 
 export function LoginPage() {
@@ -45,33 +45,25 @@ export function LoginPage() {
         </div>
       )}
       <form onSubmit={onSubmit} noValidate>
-        <Field label={t('auth.username')} errors={fields.username} required>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('auth.password')} errors={fields.password} required>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('auth.username')}
+          errors={fields.username}
+          required
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={setUsername}
+        />
+        <TextField
+          label={t('auth.password')}
+          errors={fields.password}
+          required
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {wrongCredentials ? (
           <div className="banner banner-error" role="alert">
             {t('auth.wrongCredentials')}

@@ -6,7 +6,7 @@ import { AuthFrame } from './AuthFrame'
 import { useRegister } from '../api/register'
 import { paths, withNext } from '@/app/paths'
 import { ErrorBanner } from '@/components/ErrorBanner'
-import { Field } from '@/components/Field'
+import { TextField } from '@/components/Field'
 import { isApiError } from '@/lib/api-client'
 
 export function RegisterPage() {
@@ -50,65 +50,46 @@ export function RegisterPage() {
       }
     >
       <form onSubmit={onSubmit} noValidate>
-        <Field label={t('auth.username')} errors={fields.username} required>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              aria-describedby={describedBy}
-              maxLength={150}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('auth.email')} errors={fields.email}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="email"
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <Field label={t('auth.password')} errors={fields.password} hint={t('auth.passwordHint')} required>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label={t('auth.username')}
+          errors={fields.username}
+          required
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={setUsername}
+          maxLength={150}
+        />
+        <TextField
+          label={t('auth.email')}
+          errors={fields.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label={t('auth.password')}
+          errors={fields.password}
+          hint={t('auth.passwordHint')}
+          required
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
+        <TextField
           label={t('auth.passwordAgain')}
           errors={mismatch ? [t('auth.passwordsDiffer')] : undefined}
           required
-        >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="password2"
-              type="password"
-              autoComplete="new-password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              aria-describedby={describedBy}
-              required
-            />
-          )}
-        </Field>
+          name="password2"
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          onChange={setAgain}
+        />
         <ErrorBanner error={otherErrors} />
         <button
           type="submit"
