@@ -17,8 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from flows import services
-from flows.api.serializers import masked_stops
-from flows.converters import public_spec
+from flows.converters import masked_stops, public_spec
 from flows.models import Flow, Process, ProcessPath, ProcessStop
 
 
@@ -88,7 +87,7 @@ class ProcessAdmin(_ReadOnlyAdmin):
     list_select_related = ("owner",)
     date_hierarchy = "created_at"
     fields = (
-        ("id", "pid"), ("name", "flow", "owner", "parent"), ("mode", "trigger", "state", "progress"),
+        ("id", "pid"), ("name", "flow", "owner"), ("resumed_from", "loaded_checkpoints", "group_run"), ("mode", "trigger", "state", "progress"),
         ("created_at", "started_at", "ended_at"), ("worker", "lease_expires_at", "cancel_requested"),
         "error", "masked_spec",
     )
@@ -98,7 +97,7 @@ class ProcessAdmin(_ReadOnlyAdmin):
 
     @admin.display(description=_("flow JSON (sensitive values masked)"))
     def masked_spec(self, process: Process) -> str:
-        return _pretty(public_spec(process.flow_spec))
+        return _pretty(public_spec(process.flow_spec, process.run_request))
 
     def has_delete_permission(self, request: HttpRequest, obj: Process | None = None) -> bool:
         """A running process must be stopped before it is deleted (as in the API)."""

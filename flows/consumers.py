@@ -20,10 +20,10 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.layers import InMemoryChannelLayer
 
+from common.errors import NotFoundError
 from flows import selectors
 from flows.events import process_group, process_snapshot, snapshot_changes
 from flows.models import FINISHED_STATES, Process
-from piflow_site.errors import NotFoundError
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,10 @@
 """Run events: recorded into the database by the worker, pushed to watchers over Channels.
 
 The engine hands every ``piflow.RunEvent`` to a sink. ``ProcessEventRecorder`` is the sink the
-worker passes: it writes what the event changed (a stop's state and times, the rows that left
-a stop on a port, the run's progress) and publishes the event to the Channels group
-``process.<id>``, where ``flows.consumers.ProcessConsumer`` relays it to browsers.
+worker passes: it has the services write what the event changed (``flows.services.run_events``:
+a stop's state and times, the rows that left a stop on a port, the run's progress) and publishes
+the event to the Channels group ``process.<id>``, where ``flows.consumers.ProcessConsumer``
+relays it to browsers. This module writes nothing itself.
 
 Every message, published or polled, has the same JSON shape (``event_payload``)::
 
@@ -24,16 +25,15 @@ from channels.layers import get_channel_layer
 from django.utils import timezone
 
 import piflow
-from flows.models import Process, ProcessPath, ProcessState, ProcessStop, StopState
+from flows.models import Process, ProcessPath, ProcessStop, StopState
+from flows.services import run_events
+from flows.services.run_events import progress_of
 
 logger = logging.getLogger(__name__)
 
 #: The Channels message type a group event carries (handled by ``ProcessConsumer.process_event``).
 EVENT_MESSAGE_TYPE = "process.event"
 SNAPSHOT = "snapshot"
-
-_DONE = (StopState.COMPLETED, StopState.SKIPPED)
-
 
 def process_group(process_id: str) -> str:
     """The Channels group a run's events are published to."""
@@ -78,13 +78,6 @@ def publish(process_id: str, payload: dict[str, Any]) -> bool:
     except Exception:
         logger.warning("could not publish an event of process %s", process_id, exc_info=True)
         return False
-
-
-def progress_of(states: list[str]) -> float:
-    """Finished stops (completed or skipped) over all stops, in percent."""
-    if not states:
-        return 0.0
-    return round(100.0 * sum(1 for s in states if s in _DONE) / len(states), 2)
 
 
 def publish_process_end(process_id: str) -> bool:
@@ -133,36 +126,22 @@ class ProcessEventRecorder:
             message=event.message, time=event.time, progress=self.progress,
         )
 
-    def _owned(self) -> dict[str, Any]:
-        owned: dict[str, Any] = {"process__state": ProcessState.STARTED}
-        if self.worker:
-            owned["process__worker"] = self.worker
-        return owned
-
     def record(self, event: piflow.RunEvent) -> None:
         at = datetime.fromtimestamp(event.time, tz=UTC)
         if event.kind == piflow.STOP_STATE and event.stop and event.state:
             self.record_stop(event.stop, event.state, event.message, at)
         elif event.kind == piflow.PORT_ROWS and event.stop is not None and event.rows is not None:
-            ProcessPath.objects.filter(
-                process_id=self.process_id, from_stop=event.stop, outport=event.port or "", **self._owned()
-            ).update(rows=event.rows)
+            run_events.record_port_rows(self.process_id, worker=self.worker, stop=event.stop,
+                                        port=event.port or "", rows=event.rows)
 
     def record_stop(self, stop: str, state: str, message: str, at: datetime) -> None:
-        fields: dict[str, Any] = {"state": state}
-        if state == StopState.STARTED:
-            fields.update(started_at=at, ended_at=None, error="")
-        elif state in piflow.State.FINISHED or state == StopState.SKIPPED:
-            fields["ended_at"] = at
-            if state == StopState.FAILED:
-                fields["error"] = message
-        ProcessStop.objects.filter(process_id=self.process_id, name=stop, **self._owned()).update(**fields)
+        run_events.record_stop_state(self.process_id, worker=self.worker, stop=stop, state=state,
+                                     message=message, at=at)
         self.states[stop] = state
         progress = progress_of(list(self.states.values()))
         if progress != self.progress:
             self.progress = progress
-            owned = {"state": ProcessState.STARTED, **({"worker": self.worker} if self.worker else {})}
-            Process.objects.filter(pk=self.process_id, **owned).update(progress=progress)
+            run_events.record_progress(self.process_id, worker=self.worker, progress=progress)
 
     def announce_end(self) -> bool:
         """Publish the run's final state once it is written."""

@@ -1,6 +1,8 @@
 """The worker side of a run: claim it, run it on the warm SparkSession, heartbeat, write how it ended.
 
-The database, not the broker, is the truth about a run:
+It orchestrates; every database write goes through ``flows.services`` (``leases`` for the
+claim, renewals and the end, ``run_events`` through the event recorder). The database, not the
+broker, is the truth about a run:
 
 * **Claim.** ``UPDATE ... SET state=STARTED, worker=me, lease_expires_at=now+lease WHERE state=INIT``.
   Only one delivery of a task can win it; a run delivered twice, stopped while queued, or already
@@ -22,16 +24,15 @@ import socket
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.utils import timezone
 
 import piflow
+from flows import selectors
 from flows.events import ProcessEventRecorder
 from flows.models import Process, ProcessState
-from flows.services import process_finish
-from piflow_site.integrations.celery import lease_seconds
+from flows.services.leases import claim, finish_held, renew
 
 logger = logging.getLogger(__name__)
 
@@ -86,33 +87,6 @@ def warm_up() -> None:
     logger.info("SparkSession ready in %.1f s", time.monotonic() - started)
 
 
-# -- the database side of the lease ----------------------------------------------------------------
-
-
-def claim(process_id: str, *, worker: str, lease: float) -> bool:
-    """Take a queued run for ``worker``; False if it is not queued any more (or does not exist)."""
-    now = timezone.now()
-    return bool(Process.objects.filter(pk=process_id, state=ProcessState.INIT).update(
-        state=ProcessState.STARTED, started_at=now, worker=worker, lease_expires_at=now + timedelta(seconds=lease),
-    ))
-
-
-def renew(process_id: str, *, worker: str, lease: float) -> bool:
-    """Extend ``worker``'s lease; False when the run is no longer STARTED and held by it."""
-    return bool(Process.objects.filter(pk=process_id, worker=worker, state=ProcessState.STARTED).update(
-        lease_expires_at=timezone.now() + timedelta(seconds=lease),
-    ))
-
-
-def cancel_requested(process_id: str) -> bool:
-    return bool(Process.objects.filter(pk=process_id).values_list("cancel_requested", flat=True).first())
-
-
-def finish(process_id: str, *, worker: str, state: str, error: str) -> bool:
-    """Write how the run ended, if ``worker`` still holds it; True if written."""
-    return process_finish(process_id, state=state, error=error, only_from=(ProcessState.STARTED,), worker=worker)
-
-
 # -- heartbeat --------------------------------------------------------------------------------------
 
 
@@ -144,7 +118,7 @@ class Heartbeat(threading.Thread):
                             self.run_.abort(f"the worker {self.worker} lost its lease on the run "
                                             "(it was declared dead or the run was ended elsewhere)")
                             return
-                    if not self.run_.token.cancelled and cancel_requested(process_id):
+                    if not self.run_.token.cancelled and selectors.process_cancel_requested(process_id):
                         logger.info("process %s: stop requested", process_id)
                         self.run_.token.cancel()
                 except DatabaseError:
@@ -165,9 +139,9 @@ def execute_process(process_id: str, *, worker_name: str) -> str | None:
     Safe to call any number of times for the same process: only the call that claims it runs it.
     """
     worker = worker_name
-    lease = lease_seconds()
+    lease = settings.PIFLOW_LEASE_SECONDS
     if not claim(process_id, worker=worker, lease=lease):
-        state = Process.objects.filter(pk=process_id).values_list("state", flat=True).first()
+        state = selectors.process_state(process_id)
         logger.info("process %s not run: it is %s", process_id, state or "gone")
         return None
     run = ActiveRun(process_id)
@@ -186,7 +160,7 @@ def execute_process(process_id: str, *, worker_name: str) -> str | None:
             _active.pop(process_id, None)
     if run.reason and state != ProcessState.COMPLETED:
         state, error = ProcessState.FAILED, run.reason
-    if not finish(process_id, worker=worker, state=state, error=error):
+    if not finish_held(process_id, worker=worker, state=state, error=error):
         logger.warning("process %s ended %s but is no longer held by %s; left as stored", process_id, state, worker)
         return state
     recorder.announce_end()
@@ -197,7 +171,8 @@ def execute_process(process_id: str, *, worker_name: str) -> str | None:
 def _run(process: Process, recorder: ProcessEventRecorder, token: piflow.CancelToken) -> tuple[str, str]:
     """Run the process's flow; (final state, error). Never raises."""
     try:
-        result = piflow.run_flow(process.flow_spec, run_id=process.pk, sink=recorder, cancel=token)
+        result = piflow.run_flow(process.flow_spec, process.run_request, run_id=process.pk, sink=recorder,
+                                 cancel=token)
     except (piflow.FlowValidationError, piflow.SpecError) as exc:
         # process_start validated the flow; stops or their packages may have changed since.
         return ProcessState.FAILED, f"the flow is not valid: {exc}"

@@ -72,9 +72,12 @@ class ProcessMode(models.TextChoices):
 
 
 class Trigger(models.TextChoices):
+    """What started a run."""
+
     MANUAL = "manual", _("manual")
     SCHEDULE = "schedule", _("schedule")
     API = "api", _("API")
+    GROUP = "group", _("group")
 
 
 def new_process_id() -> str:
@@ -88,6 +91,12 @@ def new_pid() -> str:
 class Process(models.Model):
     """One run of a flow. Its ``spec`` is a snapshot: later edits of the flow never change it.
 
+    How it runs is its run request (``run_request``): ``mode``, the stops it checkpoints
+    (``ProcessStop.checkpoint``), and, when it resumes, the run it resumes from
+    (``resumed_from``) and which of that run's checkpoints it loads (``loaded_checkpoints``;
+    empty: all). ``group_run`` is the id of the group run it belongs to, if any (the ``groups``
+    app owns group runs; flows never import groups, so it is a plain id).
+
     The database is the truth about a run. A worker that claims it holds a lease
     (``worker``, ``lease_expires_at``) and renews it by heartbeat; a run whose lease expired
     is marked FAILED by the reaper. ``cancel_requested`` asks the worker to stop it.
@@ -97,7 +106,15 @@ class Process(models.Model):
     pid = models.CharField(max_length=64, default=new_pid, editable=False, unique=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="processes")
     flow = models.ForeignKey(Flow, null=True, blank=True, on_delete=models.SET_NULL, related_name="processes")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    resumed_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="resumed_by",
+        help_text="the earlier run whose checkpoints this run loads",
+    )
+    loaded_checkpoints = models.JSONField(
+        default=list, blank=True, help_text="stops loaded from resumed_from's checkpoints (empty: all it has)"
+    )
+    group_run = models.CharField(max_length=64, blank=True, db_index=True,
+                                 help_text="the group run this run belongs to, if any")
     name = models.CharField(_("name"), max_length=200)
     spec = models.JSONField(help_text="the PiFlow flow JSON that ran (secrets included; never served)")
     mode = models.CharField(max_length=8, choices=ProcessMode.choices, default=ProcessMode.RUN)
@@ -128,6 +145,16 @@ class Process(models.Model):
     @property
     def flow_spec(self) -> piflow.FlowSpec:
         return piflow.FlowSpec.from_dict(self.spec)
+
+    @property
+    def run_request(self) -> piflow.RunRequest:
+        """How this run goes: mode, stops to checkpoint, the run it resumes from and what it loads."""
+        return piflow.RunRequest(
+            mode=self.mode,
+            checkpoints=tuple(self.stops.filter(checkpoint=True).values_list("name", flat=True)),
+            resume_from=self.resumed_from_id or "",
+            load=tuple(self.loaded_checkpoints),
+        )
 
 
 class ProcessStop(models.Model):

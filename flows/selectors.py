@@ -1,4 +1,4 @@
-"""Reads of flows and processes, always through the asking user's visibility."""
+"""Reads of flows and processes, always through the asking user's visibility (``common.visibility``)."""
 
 from __future__ import annotations
 
@@ -6,34 +6,33 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
-import piflow
+from common import run_files
+from common.errors import NotFoundError
+from common.storable import NUL, without_nul
+from common.visibility import get_visible, visible_to
 from flows.models import Flow, Process, ProcessState
-from piflow_site.errors import NotFoundError
+
+#: PiFlow's answer for a run that does not exist or is not the caller's.
+PROCESS_NOT_FOUND = "appID is null or flow does not exist!"
 
 
-def _visible(queryset: QuerySet, user) -> QuerySet:
-    """Admins see everything; a user sees only what they own."""
-    return queryset if user.is_staff else queryset.filter(owner=user)
-
-
-def flow_list(*, user, search: str = "") -> QuerySet[Flow]:
-    flows = _visible(Flow.objects.select_related("owner"), user)
-    search = search.replace("\x00", "")  # no stored text holds one, and PostgreSQL refuses it in a query
+def flow_list(*, user: Any, search: str = "") -> QuerySet[Flow]:
+    """The flows ``user`` sees, last changed first, optionally those whose name or description holds ``search``."""
+    flows = visible_to(Flow.objects.select_related("owner"), user)
+    search = without_nul(search)
     if search:
         flows = flows.filter(name__icontains=search) | flows.filter(description__icontains=search)
     return flows
 
 
-def flow_get(*, user, flow_id: int) -> Flow:
+def flow_get(*, user: Any, flow_id: int) -> Flow:
     """The flow, or NotFoundError when it does not exist or the user may not see it."""
-    flow = _visible(Flow.objects.all(), user).filter(pk=flow_id).first()
-    if flow is None:
-        raise NotFoundError(f"flow {flow_id} not found")
-    return flow
+    return get_visible(Flow.objects.all(), user, message=f"flow {flow_id} not found", pk=flow_id)
 
 
-def process_list(*, user, state: str = "", flow_id: int | None = None) -> QuerySet[Process]:
-    processes = _visible(Process.objects.select_related("owner", "flow"), user)
+def process_list(*, user: Any, state: str = "", flow_id: int | None = None) -> QuerySet[Process]:
+    """The runs ``user`` sees, newest first, optionally in one state and of one flow."""
+    processes = visible_to(Process.objects.select_related("owner", "flow"), user)
     if state:
         processes = processes.filter(state=state.upper())
     if flow_id is not None:
@@ -41,68 +40,63 @@ def process_list(*, user, state: str = "", flow_id: int | None = None) -> QueryS
     return processes
 
 
-def process_get(*, user, process_id: str) -> Process:
-    """The process, or NotFoundError (PiFlow's message) when missing or not the user's.
+def process_get(*, user: Any, process_id: str, message: str = PROCESS_NOT_FOUND) -> Process:
+    """The process, or NotFoundError (``message``, PiFlow's by default) when missing or not the user's.
 
     An id no process can have (longer than the column, or holding a NUL, which PostgreSQL refuses
     even in a query) is simply not found.
     """
-    if "\x00" in process_id or len(process_id) > Process._meta.get_field("id").max_length:
-        raise NotFoundError("appID is null or flow does not exist!", extra={"appID": process_id.replace("\x00", "")[:200]})
-    process = _visible(Process.objects.all(), user).filter(pk=process_id).first()
-    if process is None:
-        raise NotFoundError("appID is null or flow does not exist!", extra={"appID": process_id})
-    return process
+    shown = without_nul(process_id)[:200]
+    if NUL in process_id or len(process_id) > Process._meta.get_field("id").max_length:
+        raise NotFoundError(message, extra={"appID": shown})
+    return get_visible(Process.objects.all(), user, message=message, extra={"appID": shown}, pk=process_id)
 
 
-# -- run files and counts (the resource API and the dashboard) -----------------------------------
-
-#: The most of a run's log one read returns.
-LOG_CHUNK_BYTES = 1024 * 1024
-
-
-def _storage(process: Process) -> piflow.RunStorage:
-    try:
-        return piflow.RunStorage.of(process.id)
-    except piflow.RunNotFoundError as exc:
-        raise NotFoundError(str(exc)) from None
+def process_state(process_id: str) -> str | None:
+    """A run's state as stored now (None when it is gone)."""
+    return Process.objects.filter(pk=process_id).values_list("state", flat=True).first()
 
 
-def process_log_chunk(*, process: Process, offset: int = 0, limit: int = LOG_CHUNK_BYTES) -> dict[str, Any]:
-    """``{"log", "next_offset", "more"}``: up to ``limit`` bytes of the run's log from byte ``offset``."""
-    storage = _storage(process)
-    size = storage.log_path.stat().st_size if storage.log_path.exists() else 0
-    start = min(max(offset, 0), size)
-    length = min(size - start, max(limit, 0))
-    text = storage.read_log(start, length) if length > 0 else ""
-    return {"log": text, "next_offset": start + length, "more": start + length < size}
+def process_cancel_requested(process_id: str) -> bool:
+    """Whether someone asked to stop the run."""
+    return bool(Process.objects.filter(pk=process_id).values_list("cancel_requested", flat=True).first())
+
+
+def process_port_rows(process: Process) -> dict[str, dict[str, int]]:
+    """Stop -> {port: rows} for every path of the run whose row count is known (``""`` = default port)."""
+    rows: dict[str, dict[str, int]] = {}
+    for path in process.paths.all():
+        if path.rows is not None:
+            rows.setdefault(path.from_stop, {})[path.outport] = path.rows
+    return rows
+
+
+# -- run files and counts ----------------------------------------------------------------------------
+
+
+def process_log_page(*, process: Process, offset: int = 0, limit: int | None = None,
+                     message: str | None = None) -> run_files.LogPage:
+    """Up to ``limit`` bytes of the run's log from byte ``offset``, never cutting a character."""
+    storage = run_files.run_storage(process.id, message=message, extra={"appID": process.id} if message else None)
+    return run_files.log_page(storage, offset, limit)
 
 
 def process_checkpoint_names(*, process: Process) -> list[str]:
     """Stops of the run with a complete checkpoint (what a resumed run can load)."""
-    return _storage(process).checkpoints()
+    return run_files.run_storage(process.id).checkpoints()
 
 
 def process_debug_page(*, process: Process, stop: str, port: str = "", offset: int = 0,
-                       limit: int = 100) -> dict[str, Any]:
+                       limit: int = 100) -> run_files.DebugPage:
     """Schema and a page of the sampled rows on one port of a debug run; NotFoundError when there are none."""
-    storage = _storage(process)
-    try:
-        meta = storage.debug_meta(stop, port)
-        rows = storage.debug_rows(stop, port, offset=offset, limit=limit)
-    except (piflow.RunNotFoundError, FileNotFoundError) as exc:
-        raise NotFoundError(str(exc), extra={"available": [
-            {"stop": s, "port": p} for s, p in storage.debug_paths()
-        ]}) from None
-    return {"stop": stop, "port": meta.get("port", port), "schema": meta.get("schema") or {},
-            "columns": meta.get("columns") or [], "rows": rows, "offset": offset, "limit": limit,
-            "sampled": meta.get("sampled", len(rows)), "total_rows": meta.get("rows")}
+    return run_files.debug_page(run_files.run_storage(process.id), stop=stop, port=port, offset=offset,
+                                limit=limit)
 
 
-def process_counts_by_state(*, user) -> dict[str, int]:
+def process_counts_by_state(*, user: Any) -> dict[str, int]:
     """How many of the user's runs (an admin: all runs) are in each state, every state listed."""
     counts = dict.fromkeys(ProcessState.values, 0)
-    rows = _visible(Process.objects.all(), user).order_by().values_list("state").annotate(n=Count("pk"))
+    rows = visible_to(Process.objects.all(), user).order_by().values_list("state").annotate(n=Count("pk"))
     for state, n in rows:
         counts[state] = n
     return counts

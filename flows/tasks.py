@@ -15,15 +15,16 @@ import threading
 from celery import shared_task
 from celery.signals import worker_ready, worker_shutting_down
 
+from common.workers import SPARK_QUEUE
 from flows import execution
 from flows.events import publish_process_end
 from flows.services import processes_reap_expired
-from piflow_site.integrations.celery import SPARK_QUEUE
+from flows.services.dispatch import RUN_PROCESS_TASK
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, acks_late=True, ignore_result=True)
+@shared_task(name=RUN_PROCESS_TASK, bind=True, acks_late=True, ignore_result=True)
 def run_process(self, process_id: str) -> str | None:
     """Run a queued process; a second delivery finds it claimed and does nothing."""
     return execution.execute_process(process_id, worker_name=execution.worker_name(self.request.hostname))

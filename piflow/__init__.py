@@ -11,17 +11,25 @@ from piflow.registry import (
     build_registry,
     default_registry,
 )
+from piflow.run_request import RunRequest, parse_piflow, to_piflow
 from piflow.runtime.events import PORT_ROWS, RUN_STATE, STOP_STATE, CollectingSink, EventSink, RunEvent, State
 from piflow.runtime.runner import CancelToken, RunResult, new_run_id, run_flow
 from piflow.runtime.session import SparkSettings, data_dir, get_spark, spark_started
 from piflow.runtime.storage import RunNotFoundError, RunStorage
 from piflow.sdk import Port, Stop
-from piflow.secrets import MASK, redact_flow, restore_secrets
+from piflow.sdk.masking import MASK, mask_secrets, mask_values, restore_values
+from piflow.secrets import redact_flow, restore_secrets
 from piflow.spec import DEBUG, RUN, ConditionSpec, FlowSpec, GroupSpec, PathSpec, SpecError, StopSpec
 from piflow.validation import FlowValidationError, Problem, compile_flow, validate_flow
 
 __all__ = [
     "MASK",
+    "mask_secrets",
+    "mask_values",
+    "restore_values",
+    "RunRequest",
+    "parse_piflow",
+    "to_piflow",
     "redact_flow",
     "restore_secrets",
     "PORT_ROWS",

@@ -5,7 +5,8 @@ Pure functions over a ``StopRegistry`` or a stop class, shared by the web API an
 PiFlow sends lists as comma-joined strings and booleans as ``"true"``/``"false"``; these
 functions keep that, so existing PiFlow clients read our answers unchanged. PiFlow's shapes are
 English only; ``localized_descriptor`` and the ``group_*`` functions translate what we wrote
-(``piflow/stops/locale/*.json``), falling back to English for anything without a translation.
+(each group package's ``locale/*.json``, see ``piflow.translations``), falling back to English for
+anything without a translation.
 """
 
 from __future__ import annotations

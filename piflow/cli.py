@@ -8,19 +8,39 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from piflow.registry import UnknownStopError, default_registry
+from piflow.run_request import RunRequest, parse_piflow
 from piflow.runtime.events import PORT_ROWS, RUN_STATE, STOP_STATE, RunEvent, State
-from piflow.spec import FlowSpec, SpecError
+from piflow.spec import DEBUG, FlowSpec, SpecError
 from piflow.validation import FlowValidationError, Problem, validate_flow
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
-def _load(path: str) -> FlowSpec:
+def _read_json(path: str) -> Any:
     text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    return FlowSpec.from_json(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SpecError(f"not valid JSON: {exc}") from None
+
+
+def _load_with_request(path: str) -> tuple[FlowSpec, RunRequest]:
+    return parse_piflow(_read_json(path))
+
+
+def _override(request: RunRequest, args: argparse.Namespace) -> RunRequest:
+    """The flow file's run request with the command line's ``--debug``, ``--resume``, ``--checkpoint``."""
+    mode = DEBUG if args.debug else request.mode
+    resume_from = args.resume or request.resume_from
+    named = request.load if request.resume_from else request.checkpoints
+    if args.checkpoint is not None:
+        named = tuple(n.strip() for n in args.checkpoint.split(",") if n.strip())
+    if resume_from:
+        return RunRequest(mode=mode, resume_from=resume_from, load=named)
+    return RunRequest(mode=mode, checkpoints=named)
 
 
 def _print_problems(problems: Sequence[Problem], out: TextIO) -> None:
@@ -53,24 +73,18 @@ class ProgressPrinter:
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
-    from dataclasses import replace
-
     from piflow.runtime.runner import run_flow
     from piflow.runtime.storage import RunNotFoundError
 
-    spec = _load(args.flow)
-    if args.resume:
-        spec = replace(spec, checkpoint_parent_process_id=args.resume)
-    if args.checkpoint is not None:
-        spec = replace(spec, checkpoint=tuple(n.strip() for n in args.checkpoint.split(",") if n.strip()))
-    problems = validate_flow(spec.with_environment())
+    spec, request = _load_with_request(args.flow)
+    request = _override(request, args)
+    problems = validate_flow(spec.with_environment(), request=request)
     if problems:
         _print_problems(problems, sys.stderr)
         return EXIT_INVALID
     started = time.time()
     try:
-        result = run_flow(spec, sink=ProgressPrinter(out), debug=True if args.debug else None,
-                          debug_rows=args.debug_rows)
+        result = run_flow(spec, request, sink=ProgressPrinter(out), debug_rows=args.debug_rows)
     except RunNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -82,7 +96,8 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    problems = validate_flow(_load(args.flow).with_environment())
+    spec, request = _load_with_request(args.flow)
+    problems = validate_flow(spec.with_environment(), request=request)
     if problems:
         _print_problems(problems, out)
         return EXIT_INVALID
@@ -132,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.handler(args, out or sys.stdout)
+        status: int = args.handler(args, out or sys.stdout)
+        return status
     except (SpecError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from piflow.registry import StopRegistry, UnknownStopError, default_registry
+from piflow.sdk.masking import mask_values, restore_values
 from piflow.spec import FlowSpec, StopSpec
-
-MASK = "******"
 
 
 def sensitive_names(bundle: str, registry: StopRegistry | None = None) -> set[str]:
@@ -28,8 +27,7 @@ def _masked(stop: StopSpec, registry: StopRegistry | None) -> StopSpec:
     hidden = sensitive_names(stop.bundle, registry)
     if not hidden:
         return stop
-    properties = {k: (MASK if k in hidden and v else v) for k, v in stop.properties.items()}
-    return replace(stop, properties=properties)
+    return replace(stop, properties=mask_values(stop.properties, hidden))
 
 
 def redact_flow(spec: FlowSpec, registry: StopRegistry | None = None) -> FlowSpec:
@@ -48,9 +46,6 @@ def restore_secrets(incoming: FlowSpec, stored: FlowSpec | None, registry: StopR
         hidden = sensitive_names(stop.bundle, registry)
         if old is None or not hidden:
             return stop
-        properties = {
-            k: (old.properties.get(k, "") if k in hidden and v == MASK else v) for k, v in stop.properties.items()
-        }
-        return replace(stop, properties=properties)
+        return replace(stop, properties=restore_values(stop.properties, old.properties, hidden))
 
     return replace(incoming, stops=tuple(restore(stop) for stop in incoming.stops))

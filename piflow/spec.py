@@ -1,7 +1,9 @@
 """Flows, stops, paths and groups as plain data, read from and written to PiFlow's JSON.
 
 ``FlowSpec.from_dict`` accepts exactly what PiFlow's ``POST /flow/start`` accepts
-(``{"flow": {...}}`` or the inner object); ``to_dict`` writes it back. Property values are
+(``{"flow": {...}}`` or the inner object); ``to_dict`` writes it back. The keys that say how
+to run it (``runMode``, ``checkpoint``, ``checkpointParentProcessId``) are read by
+``piflow.run_request.RunRequest.from_piflow`` instead. Property values are
 kept as strings, as on the wire; a stop's typed descriptors convert them at validation.
 """
 
@@ -112,7 +114,10 @@ class StopSpec:
 
 @dataclass(frozen=True)
 class FlowSpec:
-    """A flow: stops, paths, Spark resources, run mode, checkpoints and environment variables."""
+    """A flow: stops, paths, Spark resources and environment variables.
+
+    How a run of it goes (mode, checkpoints, resuming) is a ``piflow.RunRequest``, not part of the flow.
+    """
 
     name: str
     stops: tuple[StopSpec, ...] = ()
@@ -122,9 +127,6 @@ class FlowSpec:
     executor_number: str = "1"
     executor_memory: str = "1g"
     executor_cores: str = "1"
-    run_mode: str = RUN
-    checkpoint: tuple[str, ...] = ()
-    checkpoint_parent_process_id: str = ""
     environment_variable: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -132,9 +134,6 @@ class FlowSpec:
         data = _require_mapping(data, "the flow")
         if "flow" in data:
             data = _require_mapping(data["flow"], "'flow'")
-        run_mode = _as_text(data.get("runMode") or RUN).strip().upper()
-        if run_mode not in (RUN, DEBUG):
-            raise SpecError(f"runMode must be RUN or DEBUG, not {run_mode!r}")
         return cls(
             name=_as_text(data.get("name")).strip() or "flow",
             uuid=_as_text(data.get("uuid")),
@@ -144,9 +143,6 @@ class FlowSpec:
             executor_number=_as_text(data.get("executorNumber") or "1"),
             executor_memory=_as_text(data.get("executorMemory") or "1g"),
             executor_cores=_as_text(data.get("executorCores") or "1"),
-            run_mode=run_mode,
-            checkpoint=_names(data.get("checkpoint")),
-            checkpoint_parent_process_id=_as_text(data.get("checkpointParentProcessId")).strip(),
             environment_variable=_string_map(data.get("environmentVariable"), "environmentVariable"),
         )
 
@@ -166,14 +162,9 @@ class FlowSpec:
             "executorNumber": self.executor_number,
             "executorMemory": self.executor_memory,
             "executorCores": self.executor_cores,
-            "runMode": self.run_mode,
             "stops": [s.to_dict() for s in self.stops],
             "paths": [p.to_dict() for p in self.paths],
         }
-        if self.checkpoint:
-            flow["checkpoint"] = ",".join(self.checkpoint)
-        if self.checkpoint_parent_process_id:
-            flow["checkpointParentProcessId"] = self.checkpoint_parent_process_id
         if self.environment_variable:
             flow["environmentVariable"] = dict(self.environment_variable)
         return {"flow": flow}

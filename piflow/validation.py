@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from piflow.registry import StopRegistry, UnknownStopError, default_registry
+from piflow.run_request import RunRequest
 from piflow.sdk.ports import Port
 from piflow.sdk.stop import Stop
 from piflow.spec import FlowSpec, PathSpec, StopSpec
@@ -175,27 +176,35 @@ def _order(spec: FlowSpec, stops: dict[str, CompiledStop], problems: list[Proble
     return order
 
 
-def compile_flow(spec: FlowSpec, registry: StopRegistry | None = None) -> CompiledFlow:
-    """Check everything that can be checked without Spark; raise FlowValidationError listing it all."""
+def compile_flow(
+    spec: FlowSpec, registry: StopRegistry | None = None, request: RunRequest | None = None
+) -> CompiledFlow:
+    """Check everything that can be checked without Spark; raise FlowValidationError listing it all.
+
+    Given ``request``, the stops it checkpoints or loads must be stops of the flow.
+    """
     registry = registry or default_registry()
     problems: list[Problem] = []
     stops = _check_stops(spec, registry, problems)
     _check_paths(spec, stops, problems)
     _check_inputs(stops, problems)
     order = _order(spec, stops, problems)
-    known = {s.name for s in spec.stops}
-    for name in spec.checkpoint:
-        if name not in known:
-            problems.append(Problem(f"checkpoint names unknown stop {name!r}", property="checkpoint"))
+    if request is not None:
+        known = {s.name for s in spec.stops}
+        for name in (*request.checkpoints, *request.load):
+            if name not in known:
+                problems.append(Problem(f"checkpoint names unknown stop {name!r}", property="checkpoint"))
     if problems:
         raise FlowValidationError(problems)
     return CompiledFlow(spec=spec, stops=stops, order=order)
 
 
-def validate_flow(spec: FlowSpec, registry: StopRegistry | None = None) -> list[Problem]:
-    """Every problem of ``spec``; an empty list when it can run."""
+def validate_flow(
+    spec: FlowSpec, registry: StopRegistry | None = None, request: RunRequest | None = None
+) -> list[Problem]:
+    """Every problem of ``spec`` (run as ``request``, if given); an empty list when it can run."""
     try:
-        compile_flow(spec, registry)
+        compile_flow(spec, registry, request)
     except FlowValidationError as exc:
         return exc.problems
     return []

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from piflow_site.env import env_bool, env_list
-from piflow_site.integrations.celery import celery_settings
+from piflow_site.integrations.celery import celery_settings, lease_seconds
 from piflow_site.integrations.channels import caches, channel_layers
 from piflow_site.integrations.database import database_config
 from piflow_site.integrations.security import secret_key
@@ -42,8 +42,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI / Redoc served from static files: the docs work offline
     "django_celery_beat",
     "channels",
+    "accounts",
+    "dashboard",
     "flows",
     "groups",
     "stops",
@@ -126,7 +129,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "piflow_site.api.exception_handlers.api_exception_handler",
+    "EXCEPTION_HANDLER": "common.api.exceptions.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "PiFlow API",
@@ -137,6 +140,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # PiFlow sends booleans as the strings "true"/"false"; name that choice set once.
     "ENUM_NAME_OVERRIDES": {"PiflowFlagEnum": ["true", "false"]},
+    # Swagger UI and Redoc from drf-spectacular-sidecar's static files, not a CDN: /api/docs/ works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # -- Redis-or-embedded integrations ---------------------------------------------------------------
@@ -145,6 +152,8 @@ CACHES = caches(REDIS_URL)
 CHANNEL_LAYERS = channel_layers(REDIS_URL)
 # CELERY_BROKER_URL, CELERY_RESULT_BACKEND, ... (read by piflow_site.celery with namespace "CELERY")
 globals().update(celery_settings(redis_url=REDIS_URL, data_dir=PIFLOW_DATA_DIR, time_zone=TIME_ZONE))
+#: How long a worker's claim on a run lasts without a heartbeat (README, "Workers").
+PIFLOW_LEASE_SECONDS = lease_seconds(os.environ)
 
 LOGGING = {
     "version": 1,

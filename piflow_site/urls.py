@@ -10,18 +10,17 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from piflow_site.dashboard import DashboardApi
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("piflow_site.accounts.urls")),
-    path("api/dashboard/", DashboardApi.as_view(), name="dashboard"),
+    path("", include("accounts.api.urls")),
+    path("", include("dashboard.api.urls")),
     path("", include("stops.urls")),
     path("", include("flows.api.urls")),
-    path("", include("flows.piflow_urls")),
+    path("", include("flows.api.piflow_urls")),
+    path("", include("groups.api.piflow_urls")),
     # Last: the web UI's front page ("home") and its catch-all for client-side routes ("ui").
     path("", include("frontend.urls")),
 ]

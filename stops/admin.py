@@ -1,8 +1,10 @@
 """Admin of the stops app: operators translate and reword the palette's groups.
 
-Groups come from the registry (``services.sync_stop_groups``), so none is added here and the id
-(``name``) is read-only. Editing a text marks the row ``customized``: the engine's catalogue no
-longer replaces it. Unticking ``customized`` restores the built-in texts at once.
+Groups come from the registry: ``services.sync_stop_groups`` gives each its row after every
+``migrate`` (a newly installed package's groups appear once it ran), so none is added here and the
+id (``name``) is read-only. Listing writes nothing. Editing a text marks the row ``customized``:
+the engine's catalogue no longer replaces it. Unticking ``customized`` restores the built-in texts
+at once.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -39,10 +40,6 @@ class StopGroupAdmin(TranslationAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[StopGroup]:
-        services.sync_stop_groups()  # a newly installed package's groups show up here too
-        return super().get_queryset(request)
-
     @admin.display(description=_("stops"))
     def stop_count(self, obj: StopGroup) -> int:
         return len(stop_registry().by_group().get(obj.name, ()))
@@ -53,4 +50,4 @@ class StopGroupAdmin(TranslationAdmin):
             obj.customized = True
         super().save_model(request, obj, form, change)
         if not obj.customized:
-            services.sync_stop_groups()  # back to the built-in texts now, not on the next listing
+            services.sync_stop_groups()  # back to the built-in texts now, not at the next migrate

@@ -1,9 +1,11 @@
 """Models of the stops app: stop groups, whose labels and descriptions operators may translate.
 
 Stops themselves live in the engine's registry, not in the database. A ``StopGroup`` row exists
-for every group a registered stop declares (``services.sync_stop_groups``); its ``label`` and
-``description`` are translated with django-modeltranslation (``label_en``, ``label_zh_hans`` ...,
-see ``stops/translation.py``) and seeded from the engine's catalogue (``piflow/stops/locale``).
+for every group a registered stop declares (``services.sync_stop_groups``, run after every
+``migrate``); its ``label`` and ``description`` are translated with django-modeltranslation
+(``label_en``, ``label_zh_hans`` ..., see ``stops/translation.py``) and seeded from the engine's
+catalogue (each group package's ``locale/``, see ``piflow.translations``). Reads do not need the
+row: a group without one shows the engine's texts (``selectors.group_text``).
 """
 
 from __future__ import annotations

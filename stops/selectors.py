@@ -1,4 +1,8 @@
-"""Reads of the stop catalogue. Stops live in the engine's registry; group texts in ``StopGroup``."""
+"""Reads of the stop catalogue. Stops live in the engine's registry; group texts in ``StopGroup``.
+
+Nothing here writes. A group without a row yet (its package installed since the last ``migrate``)
+reads as the engine's texts.
+"""
 
 from __future__ import annotations
 

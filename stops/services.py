@@ -1,15 +1,18 @@
 """Writes of the stops app: keeping ``StopGroup`` rows in step with the registry and the engine.
 
 Every group a registered stop declares gets a row, seeded with the engine's texts in every
-language (``piflow/stops/locale``). Rows an operator edited (``customized``) are left alone;
-the others follow the engine's catalogue when it changes. Nothing is written when nothing
-changed, so calling this on every listing costs one query.
+language (each group package's ``locale/``, see ``piflow.translations``). Rows an operator edited
+(``customized``) are left alone; the others follow the engine's catalogue when it changes.
+The sync runs after every ``migrate`` (``post_migrate``, see ``stops/apps.py``; ``scripts/start.sh``
+migrates) and on ``manage.py sync_stop_groups``; requests only read. Nothing is written when
+nothing changed: a sync then costs one query.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
@@ -48,13 +51,15 @@ def builtin_texts(name: str) -> dict[str, str | None]:
     return texts
 
 
-def sync_stop_groups(registry: piflow.StopRegistry | None = None) -> SyncResult:
+def sync_stop_groups(registry: piflow.StopRegistry | None = None, *, using: str = DEFAULT_DB_ALIAS) -> SyncResult:
     """Create a row for every registered group and refresh the rows no operator edited.
 
     Rows of groups no longer registered (an uninstalled package) stay, with their translations.
+    ``using`` is the database alias to write to (``migrate --database``).
     """
     names = (registry or stop_registry()).groups()
-    rows = {row.name: row for row in StopGroup.objects.filter(name__in=names)}
+    groups = StopGroup.objects.using(using)
+    rows = {row.name: row for row in groups.filter(name__in=names)}
     created: list[StopGroup] = []
     updated: list[StopGroup] = []
     fields: list[str] = []
@@ -71,9 +76,9 @@ def sync_stop_groups(registry: piflow.StopRegistry | None = None) -> SyncResult:
             row.updated_at = timezone.now()
             updated.append(row)
     if created:
-        StopGroup.objects.bulk_create(created, ignore_conflicts=True)  # a concurrent sync may win
+        groups.bulk_create(created, ignore_conflicts=True)  # a concurrent sync may win
     if updated:
-        StopGroup.objects.bulk_update(updated, [*fields, "updated_at"])
+        groups.bulk_update(updated, [*fields, "updated_at"])
     return SyncResult(created=len(created), updated=len(updated), unchanged=len(names) - len(created) - len(updated))
 
 

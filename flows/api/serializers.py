@@ -12,67 +12,17 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-import piflow
-from flows.converters import public_spec
+from flows.api.piflow_json import (
+    PiflowFlowSerializer,
+    PiflowPathSerializer,
+    PiflowStopSerializer,
+    ProblemSerializer,
+)
+from flows.converters import masked_stops, public_spec
 from flows.models import Flow, Process
 from flows.services import flow_problems
 
-# -- PiFlow's flow JSON ---------------------------------------------------------------------------
-
-
-class PiflowStopSerializer(serializers.Serializer):
-    """A stop as PiFlow's flow JSON spells it."""
-
-    name = serializers.CharField(max_length=200, help_text="Unique within the flow.")
-    bundle = serializers.CharField(max_length=300, help_text="Bundle id or any PiFlow name of it.")
-    uuid = serializers.CharField(required=False, allow_blank=True)
-    properties = serializers.DictField(
-        required=False, help_text="Property name -> value (strings); sensitive values read back as ******."
-    )
-    customizedProperties = serializers.DictField(required=False)
-
-
-class PiflowPathSerializer(serializers.Serializer):
-    """A path: ``from`` stop's ``outport`` to ``to`` stop's ``inport`` (blank = the default port)."""
-
-    def get_fields(self) -> dict[str, serializers.Field]:  # "from" is a Python keyword
-        return {
-            "from": serializers.CharField(max_length=200),
-            "outport": serializers.CharField(required=False, allow_blank=True, default=""),
-            "inport": serializers.CharField(required=False, allow_blank=True, default=""),
-            "to": serializers.CharField(max_length=200),
-        }
-
-
-class PiflowFlowBodySerializer(serializers.Serializer):
-    name = serializers.CharField()
-    uuid = serializers.CharField(required=False, allow_blank=True)
-    driverMemory = serializers.CharField(required=False)
-    executorNumber = serializers.CharField(required=False)
-    executorMemory = serializers.CharField(required=False)
-    executorCores = serializers.CharField(required=False)
-    runMode = serializers.ChoiceField(choices=[piflow.RUN, piflow.DEBUG], required=False)
-    checkpoint = serializers.CharField(required=False, help_text="Stop names, comma-separated.")
-    checkpointParentProcessId = serializers.CharField(required=False)
-    environmentVariable = serializers.DictField(child=serializers.CharField(), required=False)
-    stops = PiflowStopSerializer(many=True)
-    paths = PiflowPathSerializer(many=True, required=False)
-
-
-class PiflowFlowSerializer(serializers.Serializer):
-    """PiFlow's flow JSON: ``{"flow": {...}}`` (documentation only: the engine parses it)."""
-
-    flow = PiflowFlowBodySerializer()
-
-
 # -- errors ---------------------------------------------------------------------------------------
-
-
-class ProblemSerializer(serializers.Serializer):
-    message = serializers.CharField()
-    stop = serializers.CharField(required=False, help_text="The stop concerned, if any.")
-    property = serializers.CharField(required=False, help_text="The property concerned, if any.")
-    path = serializers.IntegerField(required=False, help_text="Index into paths, if a path is concerned.")
 
 
 class FlowErrorSerializer(serializers.Serializer):
@@ -131,12 +81,6 @@ class FlowPutSerializer(FlowPatchSerializer):
     """PUT: ``name`` and ``revision`` required; fields left out keep their stored values."""
 
     name = serializers.CharField(max_length=200)
-
-
-def masked_stops(stops: list[dict[str, Any]], name: str = "flow") -> list[dict[str, Any]]:
-    """``stops`` with every sensitive property value masked."""
-    spec = piflow.FlowSpec.from_dict({"flow": {"name": name, "stops": stops}})
-    return piflow.redact_flow(spec).to_dict()["flow"]["stops"]
 
 
 class _ProblemsMixin(serializers.Serializer):
@@ -235,8 +179,8 @@ class ProcessListItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Process
-        fields = ["id", "pid", "name", "flow", "flow_name", "owner", "parent", "mode", "trigger", "state",
-                  "progress", "error", "created_at", "started_at", "ended_at"]
+        fields = ["id", "pid", "name", "flow", "flow_name", "owner", "resumed_from", "group_run", "mode", "trigger",
+                  "state", "progress", "error", "created_at", "started_at", "ended_at"]
 
 
 class ProcessSerializer(ProcessListItemSerializer):
@@ -249,7 +193,7 @@ class ProcessSerializer(ProcessListItemSerializer):
 
     @extend_schema_field(PiflowFlowSerializer)
     def get_spec(self, process: Process) -> dict[str, Any]:
-        return public_spec(process.flow_spec)
+        return public_spec(process.flow_spec, process.run_request)
 
 
 class ProcessLogSerializer(serializers.Serializer):

@@ -13,21 +13,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.api.pagination import PAGE_PARAMETERS, page_of, paginated_response
+from common.api.parsing import parse
 from flows import selectors, services
 from flows.api import serializers
-from flows.api.pagination import PAGE_PARAMETERS, page_of, paginated_response
-from flows.converters import flow_to_spec, public_spec
+from flows.converters import public_flow
 from flows.models import ProcessMode, ProcessState
 
 _FLOWS = ["flows"]
 _PROCESSES = ["processes"]
 _ERRORS = {400: serializers.FlowErrorSerializer, 404: serializers.FlowErrorSerializer}
-
-
-def _parse(serializer_class: type[drf.Serializer], data: object) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def _process_response(process, code: int = status.HTTP_200_OK) -> Response:
@@ -59,7 +54,7 @@ class FlowListApi(APIView):
     )
     def post(self, request: Request) -> Response:
         """Store a new flow. A draft may be invalid: ``problems`` says what the engine would refuse."""
-        flow = services.flow_create(owner=request.user, **_parse(serializers.FlowCreateSerializer, request.data))
+        flow = services.flow_create(owner=request.user, **parse(serializers.FlowCreateSerializer, request.data))
         return Response(serializers.FlowSerializer(flow).data, status=status.HTTP_201_CREATED)
 
 
@@ -95,7 +90,7 @@ class FlowDetailApi(APIView):
 
     def _update(self, request: Request, flow_id: int, serializer_class: type[drf.Serializer]) -> Response:
         flow = selectors.flow_get(user=request.user, flow_id=flow_id)
-        fields = _parse(serializer_class, request.data)
+        fields = parse(serializer_class, request.data)
         flow = services.flow_update(flow=flow, revision=fields.pop("revision"), **fields)
         return Response(serializers.FlowSerializer(flow).data)
 
@@ -140,16 +135,15 @@ class FlowExportApi(APIView):
     @extend_schema(tags=_FLOWS, operation_id="flows_export",
                    responses={200: serializers.PiflowFlowSerializer, 404: serializers.FlowErrorSerializer})
     def get(self, request: Request, flow_id: int) -> Response:
-        """The flow as PiFlow flow JSON, sensitive values masked."""
-        flow = selectors.flow_get(user=request.user, flow_id=flow_id)
-        return Response(public_spec(flow_to_spec(flow)))
+        """The flow as PiFlow flow JSON, sensitive values masked, with its canvas layout (``layout``)."""
+        return Response(public_flow(selectors.flow_get(user=request.user, flow_id=flow_id)))
 
 
 class FlowImportApi(APIView):
     @extend_schema(tags=_FLOWS, operation_id="flows_import", request=serializers.PiflowFlowSerializer,
                    responses={201: serializers.FlowSerializer, 400: serializers.FlowErrorSerializer})
     def post(self, request: Request) -> Response:
-        """A new flow from PiFlow flow JSON (``{"flow": {...}}``)."""
+        """A new flow from PiFlow flow JSON (``{"flow": {...}}``); a ``layout`` places its stops on the canvas."""
         flow = services.flow_import(owner=request.user, data=request.data)
         return Response(serializers.FlowSerializer(flow).data, status=status.HTTP_201_CREATED)
 
@@ -189,7 +183,7 @@ class ProcessListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Runs the user may see (an admin: all), newest first; filter by ``state`` and ``flow`` id."""
-        filters = _parse(ProcessFilterSerializer, request.query_params)
+        filters = parse(ProcessFilterSerializer, request.query_params)
         processes = selectors.process_list(user=request.user, state=filters.get("state", ""),
                                            flow_id=filters.get("flow"))
         return paginated_response(queryset=processes, serializer_class=serializers.ProcessListItemSerializer,
@@ -239,7 +233,7 @@ class ProcessResumeApi(APIView):
     def post(self, request: Request, process_id: str) -> Response:
         """Run the same snapshot again, loading the given stops (default: all) from this run's checkpoints."""
         process = selectors.process_get(user=request.user, process_id=process_id)
-        checkpoints = _parse(serializers.ProcessResumeSerializer, request.data).get("checkpoints")
+        checkpoints = parse(serializers.ProcessResumeSerializer, request.data).get("checkpoints")
         resumed = services.process_resume(process=process, user=request.user,
                                           checkpoints=tuple(checkpoints) if checkpoints else None)
         return _process_response(resumed, status.HTTP_201_CREATED)
@@ -251,8 +245,9 @@ class ProcessLogApi(APIView):
     def get(self, request: Request, process_id: str) -> Response:
         """The run's log from byte ``offset``; poll with ``next_offset`` to follow it."""
         process = selectors.process_get(user=request.user, process_id=process_id)
-        query = _parse(ProcessLogQuerySerializer, request.query_params)
-        return Response(selectors.process_log_chunk(process=process, offset=query["offset"]))
+        query = parse(ProcessLogQuerySerializer, request.query_params)
+        page = selectors.process_log_page(process=process, offset=query["offset"])
+        return Response({"log": page.text, "next_offset": page.next_offset, "more": page.more})
 
 
 class ProcessCheckpointsApi(APIView):
@@ -270,5 +265,6 @@ class ProcessDebugApi(APIView):
     def get(self, request: Request, process_id: str) -> Response:
         """Schema and a page of the rows a debug run kept for one stop's port; 404 when there are none."""
         process = selectors.process_get(user=request.user, process_id=process_id)
-        query = _parse(ProcessDebugQuerySerializer, request.query_params)
-        return Response(selectors.process_debug_page(process=process, **query))
+        query = parse(ProcessDebugQuerySerializer, request.query_params)
+        page = selectors.process_debug_page(process=process, **query)
+        return Response(serializers.ProcessDebugSerializer(page).data)

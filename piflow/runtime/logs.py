@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-MASK = "******"
+from piflow.sdk.masking import mask_secrets
 
 
 class RedactingFilter(logging.Filter):
@@ -14,17 +14,16 @@ class RedactingFilter(logging.Filter):
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
-        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
+        self.secrets = tuple({s for s in secrets if s})
 
     def filter(self, record: logging.LogRecord) -> bool:
         if self.secrets:
             message = record.getMessage()
             if record.exc_info and not record.exc_text:
                 record.exc_text = logging.Formatter().formatException(record.exc_info)
-            for secret in self.secrets:
-                message = message.replace(secret, MASK)
-                if record.exc_text:
-                    record.exc_text = record.exc_text.replace(secret, MASK)
+            message = mask_secrets(message, self.secrets)
+            if record.exc_text:
+                record.exc_text = mask_secrets(record.exc_text, self.secrets)
             record.msg, record.args = message, ()
         return True
 
@@ -45,7 +44,7 @@ class RunLog:
         self.handler.addFilter(self.redactor)
         self.logger.addHandler(self.handler)
 
-    def for_stop(self, stop: str) -> logging.LoggerAdapter:
+    def for_stop(self, stop: str) -> logging.LoggerAdapter[logging.Logger]:
         return logging.LoggerAdapter(self.logger, {"stop": stop})
 
     def close(self) -> None:

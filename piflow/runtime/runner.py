@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from piflow.registry import StopRegistry
+from piflow.run_request import RunRequest
 from piflow.runtime.events import PORT_ROWS, RUN_STATE, STOP_STATE, EventSink, RunEvent, State, discard
 from piflow.runtime.logs import RunLog
 from piflow.runtime.session import data_dir as default_data_dir
@@ -27,7 +28,7 @@ from piflow.runtime.session import get_spark
 from piflow.runtime.storage import RunNotFoundError, RunStorage
 from piflow.sdk.ports import port_dirname
 from piflow.sdk.stop import Inputs, Outputs, StopContext
-from piflow.spec import DEBUG, FlowSpec
+from piflow.spec import FlowSpec
 from piflow.validation import CompiledFlow, CompiledStop, compile_flow
 
 if TYPE_CHECKING:
@@ -122,17 +123,18 @@ class FlowRun:
         data_dir: Path,
         sink: EventSink,
         cancel: CancelToken,
-        debug: bool,
+        request: RunRequest,
         debug_rows: int,
     ) -> None:
         self.flow = flow
+        self.request = request
         self.spark = spark
         self.run_id = run_id
         self.data_dir = data_dir
         self.storage = RunStorage.of(run_id, data_dir)
         self.sink = sink
         self.cancel = cancel
-        self.debug = debug
+        self.debug = request.debug
         self.debug_rows = debug_rows
         self.tag = f"piflow-{run_id}"
         self.results = {name: StopResult() for name in flow.order}
@@ -166,7 +168,7 @@ class FlowRun:
         for (stop, port), data in self.ports.items():
             if (stop, port) in self.reported or data.observation is None:
                 continue
-            if not data.observation._jo.future().isCompleted():
+            if not _observed(data.observation):
                 continue
             rows = int(data.observation.get.get("rows", 0))
             self.reported.add((stop, port))
@@ -176,13 +178,13 @@ class FlowRun:
     # -- planning ----------------------------------------------------------------------------
     def checkpoint_sources(self) -> dict[str, RunStorage]:
         """Stops to load from an earlier run's checkpoints instead of performing them."""
-        parent_id = self.flow.spec.checkpoint_parent_process_id
+        parent_id = self.request.resume_from
         if not parent_id:
             return {}
         parent = RunStorage.of(parent_id, self.data_dir)
         if not parent.exists():
             raise RunNotFoundError(f"run {parent_id!r} to resume from does not exist")
-        names = self.flow.spec.checkpoint or tuple(n for n in parent.checkpoints() if n in self.flow.stops)
+        names = self.request.load or tuple(n for n in parent.checkpoints() if n in self.flow.stops)
         for name in names:
             parent.checkpoint_ports(name)  # raises with a clear message when missing
         return {name: parent for name in names}
@@ -285,7 +287,7 @@ class FlowRun:
         ctx = StopContext(spark=self.spark, run_id=self.run_id, stop_name=stop.name,
                           run_dir=self.storage.root, log=self.log.for_stop(stop.name))  # type: ignore[arg-type]
         stop.instance.perform(self.inputs_of(stop), outputs, ctx)
-        checkpoint = stop.name in self.flow.spec.checkpoint and not self.flow.spec.checkpoint_parent_process_id
+        checkpoint = stop.name in self.request.checkpoints
         readers: dict[str, int] = {}
         for path in stop.outgoing:
             readers[path.outport] = readers.get(path.outport, 0) + 1
@@ -378,6 +380,12 @@ def _shared_frames(frames: dict[str, DataFrame], readers: dict[str, int]) -> set
     return {key for key, count in counts.items() if count > 1}
 
 
+def _observed(observation: Observation) -> bool:
+    """Whether an action has filled ``observation`` (reading it before would block until one does)."""
+    java = observation._jo
+    return java is not None and bool(java.future().isCompleted())
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:500]
@@ -385,6 +393,7 @@ def _first_line(exc: BaseException) -> str:
 
 def run_flow(
     spec: FlowSpec,
+    request: RunRequest | None = None,
     *,
     spark: SparkSession | None = None,
     registry: StopRegistry | None = None,
@@ -392,16 +401,16 @@ def run_flow(
     data_dir: Path | None = None,
     sink: EventSink = discard,
     cancel: CancelToken | None = None,
-    debug: bool | None = None,
     debug_rows: int = 1000,
 ) -> RunResult:
-    """Validate ``spec`` (raising FlowValidationError before any Spark work) and run it.
+    """Validate ``spec`` run as ``request`` (raising FlowValidationError before any Spark work) and run it.
 
-    ``debug`` defaults to the flow's ``runMode``. Resuming: a spec whose
-    ``checkpointParentProcessId`` names an earlier run loads the stops named in ``checkpoint``
+    The request (default: a plain RUN) says the mode, which stops to checkpoint, and whether to
+    resume: a request naming an earlier run in ``resume_from`` loads the stops named in ``load``
     (all that run's checkpoints when empty) from that run and skips what only they needed.
     """
-    compiled = compile_flow(spec.with_environment(), registry)
+    request = request or RunRequest()
+    compiled = compile_flow(spec.with_environment(), registry, request)
     run = FlowRun(
         compiled,
         spark=spark or get_spark(),
@@ -409,7 +418,7 @@ def run_flow(
         data_dir=data_dir or default_data_dir(),
         sink=sink,
         cancel=cancel or CancelToken(),
-        debug=(spec.run_mode == DEBUG) if debug is None else debug,
+        request=request,
         debug_rows=debug_rows,
     )
     return run.run()

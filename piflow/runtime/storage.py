@@ -109,13 +109,15 @@ class RunStorage:
     def summary(self) -> dict[str, Any] | None:
         if not self.summary_path.exists():
             return None
-        return json.loads(self.summary_path.read_text())
+        summary: dict[str, Any] = json.loads(self.summary_path.read_text())
+        return summary
 
     def debug_meta(self, stop: str, port: str = "") -> dict[str, Any]:
         meta = self.debug_dir(stop, port) / "meta.json"
         if not meta.exists():
             raise RunNotFoundError(f"run {self.run_id!r} has no debug data for stop {stop!r} port {port or 'default'!r}")
-        return json.loads(meta.read_text())
+        data: dict[str, Any] = json.loads(meta.read_text())
+        return data
 
     def debug_rows(self, stop: str, port: str = "", offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
         """A page of the sampled rows that left ``stop`` on ``port``."""

@@ -1,5 +1,6 @@
 """The stop SDK: what a stop author imports."""
 
+from piflow.sdk.masking import MASK, mask_secrets
 from piflow.sdk.ports import Port, normalize_port, port_dirname
 from piflow.sdk.properties import (
     BoolProperty,
@@ -14,6 +15,8 @@ from piflow.sdk.properties import (
 from piflow.sdk.stop import Inputs, Outputs, Stop, StopContext, StopInputError
 
 __all__ = [
+    "MASK",
+    "mask_secrets",
     "BoolProperty",
     "FloatProperty",
     "Inputs",

@@ -16,7 +16,17 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from piflow.sdk import ListProperty, Port, Property, SaveModeProperty, Stop, StringProperty
+from piflow.sdk import (
+    Inputs,
+    ListProperty,
+    Outputs,
+    Port,
+    Property,
+    SaveModeProperty,
+    Stop,
+    StopContext,
+    StringProperty,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -122,7 +132,7 @@ class FormatRead(_FormatStop):
         example="hdfs://127.0.0.1:9000/test/data.{fmt}",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(ctx.spark.read.format(self.fmt).load(self.path))
 
 
@@ -143,7 +153,7 @@ class FormatWrite(_FormatStop):
         example="year,month",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         save_and_pass(
             inputs,
             outputs,

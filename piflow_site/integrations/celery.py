@@ -11,10 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-#: Spark work runs on its own queue so a worker with a warm SparkSession can own it.
-SPARK_QUEUE = "spark"
-#: Everything else: quick tasks that never start a JVM.
-DEFAULT_QUEUE = "default"
+from common.workers import DEFAULT_QUEUE, SPARK_QUEUE
 
 #: How long a worker's claim on a run lasts without a heartbeat (``PIFLOW_LEASE_SECONDS``).
 DEFAULT_LEASE_SECONDS = 20.0

@@ -18,7 +18,6 @@ import piflow
 from piflow import catalogue
 from stops.api import serializers
 from stops.selectors import group_labels, stop_get, stop_group_list, stop_list, stop_registry
-from stops.services import sync_stop_groups
 
 _PIFLOW = ["PiFlow stop API"]
 _LANGUAGE = OpenApiParameter(
@@ -94,9 +93,9 @@ class StopGroupListApi(APIView):
         """Every palette group in the request's language, with how many stops it holds.
 
         ``name`` is the id stops' ``groups`` use; ``label`` and ``description`` are what an operator
-        set in the admin, else the built-in translation, else English.
+        set in the admin, else the built-in translation, else English. Only reads: the rows are
+        synced after ``migrate``, and a group without one still shows the engine's texts.
         """
-        sync_stop_groups()
         return Response(stop_group_list(language=get_language()))
 
 

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from django.contrib.admin.utils import quote
 
 import piflow
 from flows.models import Process
-from tests.api.factories import SECRET, UserFactory, finish
-
-
-@pytest.fixture
-def operator(db):
-    return UserFactory(username="operator", is_staff=True, is_superuser=True)
+from tests.factories import SECRET, finish
 
 
 def test_flow_pages_mask_secrets(client, operator, flow):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.api.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 
 def test_register_creates_an_ordinary_user(anonymous_client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import piflow
 from flows import services
 from flows.models import ProcessState
-from tests.api.factories import FlowFactory, finish
+from tests.factories import FlowFactory, finish
 
 
 def test_dashboard_counts_the_users_things(api_client, user, other_user):

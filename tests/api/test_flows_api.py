@@ -9,7 +9,7 @@ import pytest
 
 import piflow
 from flows.models import Flow, Process, ProcessMode, ProcessState
-from tests.api.factories import SECRET, VALID_PATHS, VALID_STOPS, FlowFactory
+from tests.factories import SECRET, VALID_PATHS, VALID_STOPS, FlowFactory
 
 
 def test_list_shows_the_users_flows_paginated(api_client, user, other_user, django_assert_max_num_queries):
@@ -238,10 +238,10 @@ def test_delete_removes_the_flow(api_client, flow):
 def test_run_queues_a_snapshot_and_dispatches_it_after_commit(api_client, flow, user, monkeypatch,
                                                               django_capture_on_commit_callbacks):
     # given
-    from flows.tasks import run_process
+    from flows.services import dispatch
 
     sent = []
-    monkeypatch.setattr(run_process, "delay", lambda process_id: sent.append(process_id))
+    monkeypatch.setattr(dispatch, "send_run", lambda process_id: sent.append(process_id))
 
     # when
     with django_capture_on_commit_callbacks(execute=False) as callbacks:

@@ -13,10 +13,11 @@ import pytest
 from django.db import connection
 
 import piflow
+from common.errors import ApplicationError
 from flows import services
 from flows.models import Flow, Process, ProcessState
-from piflow_site.errors import ApplicationError
-from tests.api.factories import VALID_PATHS, VALID_STOPS, FlowFactory
+from tests.factories import VALID_PATHS, VALID_STOPS, FlowFactory
+from tests.run_files import lay_out_run
 
 LONG = "s" * 300
 NUL = "5\x00"
@@ -231,11 +232,11 @@ def _old_run(user, stops, paths) -> Process:
 
 
 @pytest.mark.parametrize("bad", [long_stop, long_port])
-def test_rerun_and_resume_of_a_run_with_long_names_are_400(api_client, user, bad, run_files):
+def test_rerun_and_resume_of_a_run_with_long_names_are_400(api_client, user, bad):
     # given
     stops, paths = bad()
     old = _old_run(user, stops, paths)
-    run_files(old, checkpoints=["Show"])
+    lay_out_run(old.id, checkpoints=["Show"])
 
     # when
     rerun = api_client.post(f"/api/processes/{old.id}/rerun/")

@@ -10,7 +10,8 @@ from django.utils import timezone
 import piflow
 from flows import services
 from flows.models import Process, ProcessState, ProcessStop
-from tests.api.factories import SECRET, FlowFactory, finish
+from tests.factories import SECRET, FlowFactory, finish
+from tests.run_files import lay_out_run
 
 
 def test_list_is_newest_first_with_flow_name_and_times(api_client, flow, user, django_assert_max_num_queries):
@@ -81,9 +82,9 @@ def test_detail_has_stops_and_paths_and_a_masked_spec(api_client, process):
     assert SECRET not in response.content.decode()
 
 
-def test_another_user_gets_404_on_my_run(other_client, process, run_files):
+def test_another_user_gets_404_on_my_run(other_client, process):
     # given
-    run_files(process, log="hello\n", checkpoints=["Db"], debug={("Db", ""): [{"a": "1"}]})
+    lay_out_run(process.id, log="hello\n", checkpoints=["Db"], debug={("Db", ""): [{"a": "1"}]})
     finished = finish(services.process_start_flow(flow=process.flow, user=process.owner))
     base = f"/api/processes/{process.id}/"
 
@@ -160,10 +161,10 @@ def test_rerun_starts_a_new_run_of_the_same_snapshot(api_client, process, flow, 
     assert len(callbacks) == 1
 
 
-def test_resume_loads_the_named_checkpoints(api_client, process, run_files, django_capture_on_commit_callbacks):
+def test_resume_loads_the_named_checkpoints(api_client, process, django_capture_on_commit_callbacks):
     # given
     finish(process, ProcessState.FAILED)
-    run_files(process, checkpoints=["Db"])
+    lay_out_run(process.id, checkpoints=["Db"])
 
     # when
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -172,16 +173,16 @@ def test_resume_loads_the_named_checkpoints(api_client, process, run_files, djan
     # then
     assert response.status_code == 201
     resumed = Process.objects.get(pk=response.json()["id"])
-    assert resumed.parent_id == process.id and response.json()["parent"] == process.id
-    assert resumed.flow_spec.checkpoint == ("Db",)
-    assert resumed.flow_spec.checkpoint_parent_process_id == process.id
+    assert resumed.resumed_from_id == process.id and response.json()["resumed_from"] == process.id
+    assert resumed.run_request == piflow.RunRequest(mode=process.mode, resume_from=process.id, load=("Db",))
+    assert response.json()["spec"]["flow"]["checkpointParentProcessId"] == process.id
     assert len(callbacks) == 1
 
 
-def test_resume_without_checkpoints_is_400_naming_what_exists(api_client, process, run_files):
+def test_resume_without_checkpoints_is_400_naming_what_exists(api_client, process):
     # given
     finish(process, ProcessState.FAILED)
-    run_files(process, checkpoints=["Db"])
+    lay_out_run(process.id, checkpoints=["Db"])
 
     # when
     response = api_client.post(f"/api/processes/{process.id}/resume/", {"checkpoints": ["Show"]}, format="json")
@@ -222,9 +223,9 @@ def test_delete_of_a_running_run_is_409(api_client, process):
     assert Process.objects.filter(pk=process.id).exists()
 
 
-def test_log_reads_from_an_offset(api_client, process, run_files):
+def test_log_reads_from_an_offset(api_client, process):
     # given
-    run_files(process, log="first line\nsecond line ü\n")
+    lay_out_run(process.id, log="first line\nsecond line ü\n")
 
     # when
     whole = api_client.get(f"/api/processes/{process.id}/log/").json()
@@ -255,9 +256,9 @@ def test_log_with_a_bad_offset_is_400(api_client, process):
     assert response.status_code == 400
 
 
-def test_checkpoints_lists_the_complete_ones(api_client, process, run_files):
+def test_checkpoints_lists_the_complete_ones(api_client, process):
     # given
-    storage = run_files(process, checkpoints=["Db"])
+    storage = lay_out_run(process.id, checkpoints=["Db"])
     (storage.root / "checkpoints" / "Show" / "default").mkdir(parents=True)  # incomplete: not listed
 
     # when
@@ -268,10 +269,10 @@ def test_checkpoints_lists_the_complete_ones(api_client, process, run_files):
     assert response.json() == {"checkpoints": ["Db"]}
 
 
-def test_debug_pages_through_the_sampled_rows(api_client, process, run_files):
+def test_debug_pages_through_the_sampled_rows(api_client, process):
     # given
     rows = [{"name": f"n{i}"} for i in range(7)]
-    run_files(process, debug={("Db", ""): rows})
+    lay_out_run(process.id, debug={("Db", ""): rows}, rows_per_sample=10)
 
     # when
     response = api_client.get(f"/api/processes/{process.id}/debug/", {"stop": "Db", "offset": 5, "limit": 5})
@@ -284,9 +285,9 @@ def test_debug_pages_through_the_sampled_rows(api_client, process, run_files):
     assert data["schema"]["fields"][0]["name"] == "name"
 
 
-def test_debug_without_data_is_404_listing_what_there_is(api_client, process, run_files):
+def test_debug_without_data_is_404_listing_what_there_is(api_client, process):
     # given
-    run_files(process, debug={("Db", ""): [{"a": 1}]})
+    lay_out_run(process.id, debug={("Db", ""): [{"a": 1}]})
 
     # when
     missing = api_client.get(f"/api/processes/{process.id}/debug/", {"stop": "Show"})

@@ -9,7 +9,8 @@ import pytest
 import piflow
 from flows import services
 from flows.models import Process, ProcessState
-from tests.api.factories import finish
+from tests.factories import finish
+from tests.run_files import lay_out_run
 
 # -- RunStorage.delete ------------------------------------------------------------------------------
 
@@ -102,13 +103,13 @@ def test_delete_uses_the_default_data_dir(tmp_path, monkeypatch):
 # -- deleting a process -------------------------------------------------------------------------------
 
 
-def test_deleting_a_run_removes_its_files_once_committed(api_client, process, run_files,
+def test_deleting_a_run_removes_its_files_once_committed(api_client, process,
                                                          django_capture_on_commit_callbacks):
     # given
     finish(process)
-    storage = run_files(process, log="hello\n", checkpoints=["Db"], debug={("Db", ""): [{"name": "ada"}]})
+    storage = lay_out_run(process.id, log="hello\n", checkpoints=["Db"], debug={("Db", ""): [{"name": "ada"}]})
     other = finish(services.process_start_flow(flow=process.flow, user=process.owner))
-    kept = run_files(other, log="other\n")
+    kept = lay_out_run(other.id, log="other\n")
 
     # when
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -136,11 +137,11 @@ def test_deleting_a_run_without_files_is_fine(api_client, process, django_captur
     assert not Process.objects.filter(pk=process.id).exists()
 
 
-def test_a_failure_to_remove_the_files_is_logged_not_raised(api_client, process, run_files, monkeypatch, caplog,
+def test_a_failure_to_remove_the_files_is_logged_not_raised(api_client, process, monkeypatch, caplog,
                                                             django_capture_on_commit_callbacks):
     # given
     finish(process)
-    run_files(process, log="x")
+    lay_out_run(process.id, log="x")
 
     def refuse(self, data_dir=None):
         raise PermissionError("read-only file system")
@@ -157,11 +158,11 @@ def test_a_failure_to_remove_the_files_is_logged_not_raised(api_client, process,
     assert f"could not delete the files of run {process.id}" in caplog.text
 
 
-def test_a_run_that_an_unfinished_run_resumes_from_keeps_its_checkpoints(api_client, process, run_files,
+def test_a_run_that_an_unfinished_run_resumes_from_keeps_its_checkpoints(api_client, process,
                                                                         django_capture_on_commit_callbacks):
     # given
     finish(process, ProcessState.FAILED)
-    storage = run_files(process, checkpoints=["Db"])
+    storage = lay_out_run(process.id, checkpoints=["Db"])
     child = services.process_resume(process=process, user=process.owner)
 
     # when
@@ -176,4 +177,4 @@ def test_a_run_that_an_unfinished_run_resumes_from_keeps_its_checkpoints(api_cli
     assert allowed.status_code == 204
     assert not storage.root.exists()
     child.refresh_from_db()
-    assert child.parent is None
+    assert child.resumed_from is None

@@ -9,6 +9,9 @@
 * ``browser`` / ``page``: Playwright driving Debian's Chromium (``/usr/bin/chromium``; never
   ``playwright install``). A failing test leaves a screenshot in ``tests/e2e/artifacts/``.
 
+Every test here is marked ``e2e``, and one that starts a worker (``e2e_worker``) ``worker`` too:
+``make test-fast`` leaves them out.
+
 The tests never touch the database from this process: everything goes through the browser or HTTP,
 exactly as a person would. Fixtures are package-scoped so the browser's event loop is gone before
 the rest of the suite runs (Django refuses ORM calls while one is running).
@@ -50,6 +53,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    item.add_marker(pytest.mark.e2e)
+    if "e2e_worker" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.worker)
 
 
 def _fail_or_skip(message: str) -> None:

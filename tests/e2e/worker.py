@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, E2EEnvironment, screenshot
-from tests.worker.conftest import WorkerProcess
+from tests.worker.flows_for_tests import path, stop
+from tests.worker.processes import WorkerProcess
 
 #: What a flow run by these tests may take at most, queue to end (a cold worker included).
 RUN_TIMEOUT_MS = 180_000
@@ -68,14 +69,6 @@ def api_get(page, path: str) -> dict:
     response = page.request.get(path)
     assert response.ok, f"GET {path}: {response.status} {response.text()[:2000]}"
     return response.json()
-
-
-def stop(name: str, bundle: str, **properties: str) -> dict:
-    return {"name": name, "bundle": bundle, "properties": properties}
-
-
-def path(a: str, b: str) -> dict:
-    return {"from": a, "outport": "", "inport": "", "to": b}
 
 
 def small_flow(name: str, out_dir: str, *, rows: int = 200, checkpoints: tuple[str, ...] = ()) -> dict:

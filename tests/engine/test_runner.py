@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from piflow import FlowSpec, get_spark
+from piflow import FlowSpec, RunRequest, get_spark
 from piflow.runtime.events import PORT_ROWS, RUN_STATE, STOP_STATE, CollectingSink, State
 from piflow.runtime.runner import CancelToken, run_flow
 from piflow.runtime.storage import RunNotFoundError, RunStorage
@@ -123,10 +123,10 @@ def test_debug_mode_keeps_schema_sample_and_count_for_every_path(tmp_path):
     # given
     spec = flow([stop("N", "tests.Numbers", count="30"), stop("D", "tests.Double"),
                  stop("S", "tests.SaveParquet", path=str(tmp_path / "d"))],
-                [path("N", "D"), path("D", "S")], runMode="DEBUG")
+                [path("N", "D"), path("D", "S")])
 
     # when
-    result, _ = run(spec, debug_rows=5)
+    result, _ = run(spec, request=RunRequest(mode="DEBUG"), debug_rows=5)
 
     # then
     assert result.ok, result.error
@@ -142,12 +142,12 @@ def test_resume_from_a_checkpoint_skips_what_only_it_needed(spark, tmp_path):
     stops = [stop("N", "tests.Numbers", count="8"), stop("D", "tests.Double"),
              stop("S", "tests.SaveParquet", path=str(tmp_path / "out"))]
     paths = [path("N", "D"), path("D", "S")]
-    first, _ = run(flow(stops, paths, checkpoint="D"))
+    first, _ = run(flow(stops, paths), request=RunRequest(checkpoints=("D",)))
     assert first.ok, first.error
     assert RunStorage.of(first.run_id).checkpoints() == ["D"]
 
     # when: the second run resumes from it
-    second, sink = run(flow(stops, paths, checkpoint="D", checkpointParentProcessId=first.run_id))
+    second, sink = run(flow(stops, paths), request=RunRequest(resume_from=first.run_id, load=("D",)))
 
     # then
     assert second.ok, second.error
@@ -159,7 +159,7 @@ def test_resume_from_a_checkpoint_skips_what_only_it_needed(spark, tmp_path):
 
 def test_resume_from_a_run_without_that_checkpoint_is_a_clear_error():
     first, _ = run(flow([stop("N", "tests.Numbers")]))
-    second, _ = run(flow([stop("N", "tests.Numbers")], checkpoint="N", checkpointParentProcessId=first.run_id))
+    second, _ = run(flow([stop("N", "tests.Numbers")]), request=RunRequest(resume_from=first.run_id, load=("N",)))
     assert second.state == State.FAILED
     assert f"run {first.run_id!r} has no checkpoint for stop 'N'" in second.error
     with pytest.raises(RunNotFoundError):

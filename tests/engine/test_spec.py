@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from piflow import FlowSpec, GroupSpec, SpecError
+from piflow import FlowSpec, GroupSpec, RunRequest, SpecError, parse_piflow, to_piflow
 
 MANUAL_FLOW = {
     "flow": {
@@ -32,7 +32,7 @@ def test_reads_the_manuals_flow_json():
     assert spec.paths[0].from_stop == "XmlParser" and spec.paths[0].outport == ""
     assert (spec.driver_memory, spec.executor_number, spec.executor_memory, spec.executor_cores) == (
         "1g", "1", "1g", "1")
-    assert spec.run_mode == "RUN"
+    assert parse_piflow(MANUAL_FLOW)[1] == RunRequest(mode="RUN")
 
 
 def test_round_trips_through_json():
@@ -46,11 +46,21 @@ def test_round_trips_through_json():
                      "paths": [{"from": "A", "outport": "x", "inport": "", "to": "B"}]}}
 
     # when
-    again = FlowSpec.from_json(FlowSpec.from_dict(data).to_json())
+    spec, request = parse_piflow(json.loads(json.dumps(to_piflow(*parse_piflow(data)))))
 
     # then
-    assert again.to_dict() == data
-    assert again.checkpoint == ("A", "B")
+    assert to_piflow(spec, request) == data
+    assert request == RunRequest(mode="DEBUG", resume_from="run_1", load=("A", "B"))
+
+
+def test_checkpoint_means_stops_to_write_unless_the_run_resumes():
+    fresh = RunRequest.from_piflow({"flow": {"name": "f", "checkpoint": "A, B"}})
+    resumed = RunRequest.from_piflow({"flow": {"name": "f", "checkpoint": "A", "checkpointParentProcessId": "r"}})
+    assert fresh == RunRequest(checkpoints=("A", "B"))
+    assert resumed == RunRequest(resume_from="r", load=("A",))
+    assert RunRequest.from_piflow({"runMode": "debug", "flow": {"name": "f"}}).debug
+    with pytest.raises(SpecError, match="runMode must be RUN or DEBUG"):
+        RunRequest.from_piflow({"flow": {"name": "f", "runMode": "FAST"}})
 
 
 def test_environment_variables_fill_properties():
@@ -76,7 +86,7 @@ def test_default_port_spellings_are_the_empty_port():
 ])
 def test_malformed_flows_say_what_is_wrong(bad, fragment):
     with pytest.raises(SpecError) as error:
-        FlowSpec.from_dict(bad)
+        parse_piflow(bad)
     assert fragment in str(error.value)
 
 

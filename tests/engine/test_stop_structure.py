@@ -1,21 +1,22 @@
-"""Every built-in stop is documented, labelled, tested and uniquely named (Airflow's structure test)."""
+"""Every built-in stop is documented, labelled, translated, tested and uniquely named (Airflow's
+structure test). Only built-in stops: an installed third-party stop package cannot break it."""
 
 import importlib
+import json
 from pathlib import Path
 
 import pytest
 
-from piflow import default_registry
+from piflow import default_registry, translations
 from piflow.registry import DuplicateStopError, StopRegistry
 from piflow.sdk import Stop
 
 ROOT = Path(__file__).resolve().parents[2]
-STOPS = default_registry().stops()
+STOPS = [stop for stop in default_registry().stops() if stop.__module__.startswith("piflow.stops.")]
 
 
 def test_at_least_forty_builtin_stops_are_registered():
-    builtin = [s for s in STOPS if s.__module__.startswith("piflow.stops.")]
-    assert len(builtin) >= 40, [s.bundle for s in builtin]
+    assert len(STOPS) >= 40, [s.bundle for s in STOPS]
 
 
 @pytest.mark.parametrize("stop", STOPS, ids=lambda s: s.bundle)
@@ -30,6 +31,27 @@ def test_stop_has_docstring_labels_groups_and_a_test(stop):
     test_file = ROOT / "tests" / "stops" / package.replace(".", "/") / f"test_{name}.py"
     assert test_file.exists(), f"{stop.bundle} has no test file {test_file.relative_to(ROOT)}"
     assert stop.__name__ in test_file.read_text(), f"{test_file.name} never mentions {stop.__name__}"
+
+
+@pytest.mark.parametrize("stop", STOPS, ids=lambda s: s.bundle)
+def test_stop_is_translated_in_its_group_packages_locale(stop):
+    # given: piflow/stops/<package>/locale/, beside the stop's code
+    package = stop.__module__.split(".")[2]
+    locale_dir = translations.BUILTIN_STOPS_DIR / package / "locale"
+
+    def catalogue(language: str) -> dict:
+        path = translations.catalogue_file(locale_dir, language)
+        assert path.exists(), f"{stop.bundle}: no {path.relative_to(ROOT)}"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    english, chinese = catalogue("en"), catalogue("zh-hans")
+
+    # then
+    where = f"piflow/stops/{package}/locale/zh_hans.json"
+    assert stop.bundle in chinese.get("stops", {}), f"{stop.bundle} has no entry in {where}"
+    for group in stop.groups:
+        assert english.get("groups", {}).get(group, {}).get("label"), f"group {group} has no label in en.json"
+        assert chinese.get("groups", {}).get(group, {}).get("label"), f"group {group} has no label in {where}"
 
 
 @pytest.mark.parametrize("stop", STOPS, ids=lambda s: s.bundle)

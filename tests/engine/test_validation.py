@@ -1,6 +1,6 @@
 """Validation reports every problem at once, with the stop and property it concerns."""
 
-from piflow import FlowSpec
+from piflow import FlowSpec, RunRequest
 from piflow.validation import compile_flow, validate_flow
 
 from .stops_for_tests import registry
@@ -32,11 +32,11 @@ def test_a_broken_flow_gets_every_problem_at_once():
         ],
         [path("N", "S"), path("N", "Ghost"), path("N", "P", inport="Left"), path("S", "N"),
          path("N", "F", outport="wrong")],
-        checkpoint="Nobody",
     )
 
     # when
-    problems = {(p.stop, p.property, p.path): p.message for p in validate_flow(spec, registry())}
+    problems = {(p.stop, p.property, p.path): p.message
+                for p in validate_flow(spec, registry(), RunRequest(checkpoints=("Nobody",)))}
 
     # then
     assert problems[("N", "count", None)] == "'many' is not a whole number"

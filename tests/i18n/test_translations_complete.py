@@ -1,6 +1,8 @@
-"""Every string exists in English and Simplified Chinese: the web UI's JSON catalogues and the
-server's gettext catalogues. (The UI's Vitest suite checks the same from the other side: that no
-component writes visible text outside ``t()``; this test runs without Node.)
+"""Every string exists in English and Simplified Chinese: the web UI's JSON catalogues, the
+server's gettext catalogues and the stop groups' catalogues. (The UI's Vitest suite checks the same
+from the other side: that no component writes visible text outside ``t()``; this test runs without
+Node. Each stop's own texts are checked in ``tests/engine/test_stop_structure.py`` and
+``tests/web/test_stop_translations.py``.)
 """
 
 from __future__ import annotations
@@ -127,3 +129,24 @@ def test_every_server_string_is_translated_and_compiled(po: Path):
     missing = [msgid for msgid in entries if compiled.gettext(msgid) == msgid and compiled.ngettext(msgid, msgid, 1) == msgid]
     assert missing == [], f"{po.with_suffix('.mo')} lacks them: run manage.py compilemessages"
     assert stale == [], f"{po.with_suffix('.mo')} is stale: run manage.py compilemessages"
+
+
+# -- the stop groups' catalogues (piflow/stops/<group>/locale/) -----------------------------------
+
+STOP_PACKAGES = sorted(
+    path.parent for path in (REPO / "piflow" / "stops").glob("*/__init__.py") if not path.parent.name.startswith("_")
+)
+
+
+@pytest.mark.parametrize("package", STOP_PACKAGES, ids=lambda p: p.name)
+def test_every_stop_group_package_has_both_catalogues_for_the_same_groups(package: Path):
+    # given
+    english, chinese = (package / "locale" / "en.json"), (package / "locale" / "zh_hans.json")
+
+    # then
+    assert english.exists() and chinese.exists(), f"{package.name}: add locale/en.json and locale/zh_hans.json"
+    english_groups = json.loads(english.read_text(encoding="utf-8"))["groups"]
+    chinese_groups = json.loads(chinese.read_text(encoding="utf-8"))["groups"]
+    assert english_groups and set(english_groups) == set(chinese_groups)
+    for group in (*english_groups.values(), *chinese_groups.values()):
+        assert group.get("label", "").strip() and group.get("description", "").strip()

@@ -1,4 +1,7 @@
-"""Fixtures for PiFlow's /flow/* API: users, clients, runs in the database and on disk.
+"""Fixtures for PiFlow's /flow/* API: runs in the database and on disk.
+
+Users and clients (``user``, ``api_client``, ``other_client``, ``staff_client``...) come from
+``tests/conftest.py``.
 
 ``engine_run`` runs one tiny DEBUG flow with a checkpoint on the real engine, once per test
 session, so the run directory (log, debug samples, checkpoints) is genuinely the engine's.
@@ -10,59 +13,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 import piflow
 from flows.models import Process, ProcessMode, ProcessState
 
 from .support import ENGINE_FLOW, make_process
-
-
-@pytest.fixture(autouse=True)
-def flow_api_urls(settings):
-    """Route PiFlow's flow API even before the site's urls.py includes it."""
-    settings.ROOT_URLCONF = "tests.piflow_api.urls"
-
-
-@pytest.fixture
-def user(db, django_user_model):
-    return django_user_model.objects.create_user(username="ada", password="not-a-real-password")
-
-
-@pytest.fixture
-def other_user(db, django_user_model):
-    return django_user_model.objects.create_user(username="bob", password="not-a-real-password")
-
-
-@pytest.fixture
-def admin_user(db, django_user_model):
-    return django_user_model.objects.create_user(username="root", password="not-a-real-password", is_staff=True)
-
-
-def _client(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user=user)
-    return client
-
-
-@pytest.fixture
-def api_client(user) -> APIClient:
-    return _client(user)
-
-
-@pytest.fixture
-def other_client(other_user) -> APIClient:
-    return _client(other_user)
-
-
-@pytest.fixture
-def admin_client(admin_user) -> APIClient:
-    return _client(admin_user)
-
-
-@pytest.fixture
-def anonymous_client(db) -> APIClient:
-    return APIClient()
 
 
 def _when(epoch: float | None) -> datetime | None:
@@ -72,7 +27,7 @@ def _when(epoch: float | None) -> datetime | None:
 @pytest.fixture(scope="session")
 def engine_run(spark) -> piflow.RunResult:
     """ENGINE_FLOW run once on the real engine, in DEBUG mode, checkpointing Fork."""
-    result = piflow.run_flow(piflow.FlowSpec.from_dict(ENGINE_FLOW), spark=spark, run_id=piflow.new_run_id())
+    result = piflow.run_flow(*piflow.parse_piflow(ENGINE_FLOW), spark=spark, run_id=piflow.new_run_id())
     assert result.ok, result.error
     return result
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from .support import ENGINE_FLOW, lay_out_run, make_process
+from tests.run_files import lay_out_run
+
+from .support import ENGINE_FLOW, make_process
 
 
 @pytest.mark.slow
@@ -20,7 +22,7 @@ def test_checkpoints_of_a_run_the_engine_made(api_client, recorded_process, engi
 def test_checkpoints_are_comma_separated_and_incomplete_ones_left_out(api_client, user):
     # given
     process = make_process(user, ENGINE_FLOW)
-    root = lay_out_run(process.id, checkpoints=["Merge", "Fork"])
+    root = lay_out_run(process.id, checkpoints=["Merge", "Fork"]).root
     (root / "checkpoints" / "Half" / "default").mkdir(parents=True)
 
     # when

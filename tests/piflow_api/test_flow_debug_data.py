@@ -6,8 +6,9 @@ import pytest
 
 import piflow
 from flows.models import ProcessMode
+from tests.run_files import lay_out_run
 
-from .support import ENGINE_FLOW, lay_out_run, make_process
+from .support import ENGINE_FLOW, make_process
 
 
 def debug_data(client, **query):

@@ -99,10 +99,10 @@ def test_info_of_an_unknown_or_missing_app_id_is_404(api_client, query):
     assert response.json()["error"] == "appID is null or flow run failed!"
 
 
-def test_info_of_someone_elses_run_is_404_but_an_admin_sees_it(other_client, admin_client, half_done):
+def test_info_of_someone_elses_run_is_404_but_an_admin_sees_it(other_client, staff_client, half_done):
     # when
     theirs = other_client.get("/flow/info", {"appID": half_done.id})
-    admins = admin_client.get("/flow/info", {"appID": half_done.id})
+    admins = staff_client.get("/flow/info", {"appID": half_done.id})
 
     # then
     assert theirs.status_code == 404

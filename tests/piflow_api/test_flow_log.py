@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 import piflow
-from flows import piflow_api
+from common import run_files
 from flows.models import ProcessState
+from tests.run_files import lay_out_run
 
-from .support import ENGINE_FLOW, lay_out_run, make_process
+from .support import ENGINE_FLOW, make_process
 
 
 @pytest.mark.slow
@@ -57,7 +58,7 @@ def test_a_page_of_the_log_never_splits_a_character(api_client, user, monkeypatc
     # given: a chunk size that ends in the middle of "é" (2 bytes)
     process = make_process(user, ENGINE_FLOW, state=ProcessState.STARTED)
     lay_out_run(process.id, log="ab\u00e9cd\n")
-    monkeypatch.setattr(piflow_api, "LOG_CHUNK", 3)
+    monkeypatch.setattr(run_files, "LOG_PAGE_BYTES", 3)
 
     # when
     first = api_client.get("/flow/log", {"appID": process.id}).json()

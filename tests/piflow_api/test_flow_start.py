@@ -9,6 +9,7 @@ from django.middleware.csrf import _get_new_csrf_string
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+import piflow
 from flows.models import Process, ProcessMode, ProcessState, ProcessStop, StopState, Trigger
 
 from .support import ENGINE_FLOW
@@ -38,7 +39,7 @@ def test_the_manuals_example_is_accepted_verbatim_and_queued(api_client, user, d
     process = Process.objects.get(pk=body["flow"]["id"])
     assert process.pid == body["flow"]["pid"]
     assert (process.owner, process.name, process.state) == (user, "test", ProcessState.INIT)
-    assert (process.mode, process.trigger, process.parent) == (ProcessMode.RUN, Trigger.API, None)
+    assert (process.mode, process.trigger, process.resumed_from) == (ProcessMode.RUN, Trigger.API, None)
     stops = list(process.stops.all())
     assert [s.name for s in stops] == expected_stops
     assert {s.state for s in stops} == {StopState.INIT}
@@ -73,7 +74,7 @@ def test_run_mode_debug_starts_a_debug_process(api_client, django_capture_on_com
     assert response.status_code == 200, response.content
     process = Process.objects.get(pk=response.json()["flow"]["id"])
     assert process.mode == ProcessMode.DEBUG
-    assert process.spec["flow"]["runMode"] == "DEBUG"
+    assert process.run_request.debug
 
 
 def test_run_mode_beside_the_flow_object_is_honoured(api_client, django_capture_on_commit_callbacks):
@@ -241,10 +242,9 @@ def test_resuming_from_checkpoints_records_the_parent(api_client, recorded_proce
     # then
     assert response.status_code == 200, response.content
     child = Process.objects.get(pk=response.json()["flow"]["id"])
-    assert child.parent == recorded_process
-    assert child.spec["flow"]["checkpointParentProcessId"] == recorded_process.id
-    assert child.spec["flow"]["checkpoint"] == "Fork"
-    assert ProcessStop.objects.get(process=child, name="Fork").checkpoint
+    assert child.resumed_from == recorded_process
+    assert child.run_request == piflow.RunRequest(mode="DEBUG", resume_from=recorded_process.id, load=("Fork",))
+    assert not ProcessStop.objects.get(process=child, name="Fork").checkpoint  # loaded, not written again
     assert len(callbacks) == 1
 
 

@@ -83,12 +83,12 @@ def test_someone_elses_run_is_404_and_keeps_running(other_client, user):
     assert process.state == ProcessState.INIT
 
 
-def test_an_admin_may_stop_anyones_run(admin_client, user):
+def test_an_admin_may_stop_anyones_run(staff_client, user):
     # given
     process = make_process(user, ENGINE_FLOW)
 
     # when
-    response = stop(admin_client, {"appID": process.id})
+    response = stop(staff_client, {"appID": process.id})
 
     # then
     assert response.status_code == 200

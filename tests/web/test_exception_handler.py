@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 
 import piflow
-from piflow_site.api.exception_handlers import api_exception_handler
-from piflow_site.errors import ApplicationError, NotFoundError
+from common.api.exceptions import api_exception_handler
+from common.errors import ApplicationError, NotFoundError
 
 
 def test_application_error_becomes_its_status_with_extra_fields():

@@ -1,5 +1,6 @@
 """Stop texts in English and Simplified Chinese: the engine's catalogue is complete, the APIs answer
-in the request's language, and an operator's edit in the admin wins over the built-in texts."""
+in the request's language, and an operator's edit in the admin wins over the built-in texts.
+Group rows are written at ``migrate``, never by a request."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import piflow
-from piflow import catalogue
+from piflow import catalogue, translations
 from piflow.sdk.properties import StringProperty
+from stops.apps import sync_after_migrate
 from stops.models import StopGroup
-from stops.services import sync_stop_groups
+from stops.services import builtin_texts, sync_stop_groups
 
 REPO = Path(__file__).resolve().parents[2]
 REGISTRY = piflow.default_registry()
@@ -38,7 +44,8 @@ def test_every_builtin_stop_is_translated_to_chinese(stop):
     entry = catalogue.stop_translation(stop.bundle, "zh-hans")
 
     # then
-    assert gaps == [], f"add them to piflow/stops/locale/zh_hans.json: {gaps}"
+    package = stop.__module__.split(".")[2]
+    assert gaps == [], f"add them to piflow/stops/{package}/locale/zh_hans.json: {gaps}"
     assert CJK.search(entry["description"]), f"{stop.bundle}: the summary is not Chinese"
     for name, text in entry.get("properties", {}).items():
         assert CJK.search(text["description"]), f"{stop.bundle}.{name}: the description is not Chinese"
@@ -53,13 +60,75 @@ def test_every_group_has_a_label_and_description_in_both_languages(group):
     assert CJK.search(catalogue.group_translation(group, "zh-hans")["description"])
 
 
-def test_the_catalogue_names_only_registered_stops():
-    # given
-    data = json.loads((REPO / "piflow" / "stops" / "locale" / "zh_hans.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("locale_dir", translations.builtin_locale_dirs(), ids=lambda d: d.parent.name)
+def test_each_group_packages_catalogue_names_only_its_own_stops_and_groups(locale_dir):
+    # given: the stops whose code is in the package beside this locale/ directory
+    own = [stop for stop in BUILTIN if stop.__module__.startswith(f"piflow.stops.{locale_dir.parent.name}.")]
+
+    for language in catalogue.LANGUAGES:
+        # when
+        data = json.loads(translations.catalogue_file(locale_dir, language).read_text(encoding="utf-8"))
+
+        # then
+        assert data["language"] == language
+        assert set(data.get("stops", {})) - {stop.bundle for stop in own} == set()
+        assert set(data["groups"]) - {group for stop in own for group in stop.groups} == set()
+
+
+def test_the_central_catalogue_is_gone():
+    assert not (REPO / "piflow" / "stops" / "locale").exists()
+    assert {d.parent.name for d in translations.builtin_locale_dirs()} >= {
+        "common", "csv", "hive", "jdbc", "json", "orc", "parquet", "xml"
+    }
+
+
+HUB_PACKAGE = "hubsample_stops"  # a name no other test imports
+HUB_STOP = '''
+from piflow import Stop
+
+
+class Shout(Stop):
+    """Upper-case every string column."""
+
+    bundle = "hubsample.stops.Shout"
+    groups = ("HubSample",)
+'''
+
+
+@pytest.fixture
+def hub_package(tmp_path, monkeypatch):
+    """A third-party stop package installed in ``tmp_path``, with its own ``locale/zh_hans.json``."""
+    package = tmp_path / HUB_PACKAGE
+    (package / "locale").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "shout.py").write_text(textwrap.dedent(HUB_STOP))
+    (package / "locale" / "zh_hans.json").write_text(json.dumps({
+        "language": "zh-hans",
+        "groups": {"HubSample": {"label": "样例"}, "Common": {"label": "不该赢"}},
+        "stops": {"hubsample.stops.Shout": {"description": "把字符串列转成大写。"}},
+    }), encoding="utf-8")
+    dist = tmp_path / f"{HUB_PACKAGE}-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {HUB_PACKAGE}\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(f"[piflow.stops]\nhubsample = {HUB_PACKAGE}.shout\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    translations.load_catalogue.cache_clear()
+    yield package
+    translations.load_catalogue.cache_clear()
+    for name in [m for m in sys.modules if m == HUB_PACKAGE or m.startswith(f"{HUB_PACKAGE}.")]:
+        del sys.modules[name]
+
+
+def test_a_third_party_package_ships_its_catalogue_beside_its_stops(hub_package):
+    # when
+    shout = piflow.registry.build_registry().get("hubsample.stops.Shout")
+    described = catalogue.localized_descriptor(shout, "zh-hans")
 
     # then
-    assert set(data["stops"]) - {stop.bundle for stop in BUILTIN} == set()
-    assert set(data["groups"]) - set(BUILTIN_GROUPS) == set()
+    assert hub_package / "locale" in translations.third_party_locale_dirs()
+    assert described["description"] == "把字符串列转成大写。"
+    assert described["groupLabels"] == ["样例"]
+    assert catalogue.group_label("Common", "zh-hans") == "通用"  # the built-in catalogue wins
 
 
 def test_a_translation_gap_is_reported():
@@ -262,7 +331,7 @@ def test_group_list_refuses_anonymous_callers(anonymous_client):
 
 
 def test_the_migration_seeds_the_builtin_groups(db):
-    # then: before any sync, the rows are there with both languages
+    # then: the test database was migrated; the rows are there with both languages
     rows = {row.name: row for row in StopGroup.objects.all()}
     assert set(BUILTIN_GROUPS) <= set(rows)
     assert rows["Common"].label_en == "Common" and rows["Common"].label_zh_hans == "通用"
@@ -306,6 +375,53 @@ def test_sync_adds_a_new_group_and_restores_rows_nobody_edited(db):
     assert (acme.label_en, acme.label_zh_hans, acme.description_en) == ("Acme", None, "")
     assert StopGroup.objects.get(name="Common").label_zh_hans == "通用"
     assert StopGroup.objects.get(name="CSV").label_zh_hans == "逗号分隔"
+
+
+def test_migrate_creates_a_row_for_every_registered_group(db):
+    # given
+    StopGroup.objects.all().delete()
+
+    # when: post_migrate runs even when no migration is left to apply
+    call_command("migrate", verbosity=0)
+
+    # then
+    rows = {row.name: row for row in StopGroup.objects.all()}
+    assert set(rows) == set(REGISTRY.groups())
+    for name, row in rows.items():
+        assert {field: getattr(row, field) for field in builtin_texts(name)} == builtin_texts(name)
+
+
+def test_the_post_migrate_hook_waits_for_the_table(db, monkeypatch):
+    # given: a database where the stops app is not migrated (yet, or any more)
+    StopGroup.objects.all().delete()
+    monkeypatch.setattr(connection.introspection, "table_names", lambda *args, **kwargs: [])
+
+    # when
+    sync_after_migrate(apps.get_app_config("stops"), using="default", verbosity=0)
+
+    # then
+    assert not StopGroup.objects.exists()
+
+
+def test_listing_groups_writes_nothing(api_client):
+    # given: a group whose row is missing (its package was installed after the last migrate)
+    StopGroup.objects.filter(name="Xml").delete()
+    before = StopGroup.objects.count()
+
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        chinese = api_client.get("/api/stops/groups/", **ZH)
+        english = api_client.get("/api/stops/groups/")
+
+    # then: only reads, and the group without a row shows the engine's texts
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert writes == []
+    assert StopGroup.objects.count() == before and not StopGroup.objects.filter(name="Xml").exists()
+    assert {g["name"]: g for g in chinese.json()}["Xml"] == {
+        "name": "Xml", "label": "XML", "description": "读写 XML 文件和 XML 文本。",
+        "count": len(REGISTRY.by_group()["Xml"]),
+    }
+    assert {g["name"]: g["label"] for g in english.json()}["Xml"] == "XML"
 
 
 def test_the_management_command_syncs(db, capsys):
@@ -393,6 +509,22 @@ def test_the_admin_lists_groups_and_adds_none(client, operator):
     # then
     assert listing.status_code == 200 and "Parquet" in listing.content.decode()
     assert add.status_code == 403
+
+
+def test_the_admin_listing_writes_nothing(client, operator):
+    # given
+    client.force_login(operator)
+    StopGroup.objects.filter(name="Xml").delete()
+
+    # when
+    with CaptureQueriesContext(connection) as queries:
+        listing = client.get("/admin/stops/stopgroup/")
+
+    # then
+    assert listing.status_code == 200
+    tables = [q["sql"] for q in queries if '"stops_stopgroup"' in q["sql"]]
+    assert tables and all(sql.lstrip().upper().startswith("SELECT") for sql in tables)
+    assert not StopGroup.objects.filter(name="Xml").exists()
 
 
 def test_the_admin_speaks_chinese(client, operator):

@@ -7,28 +7,41 @@ The test process publishes to the same Redis database (``/14``, flushed per sess
 Celery and listens on it through the Channels layer.
 
 These tests need PostgreSQL (``DATABASE_URL=postgres://...``): the worker is another process and
-pytest-django's SQLite test database lives in memory.
+pytest-django's SQLite test database lives in memory. The tests that start a worker are marked
+``worker`` (``make test-fast`` leaves them out); ``queued`` is a run no worker ever sees.
+
+The Spark worker's UI is on, on a free port, so that ``spark_status`` can ask its Spark which jobs
+run (Spark's monitoring REST API, fed by the same status store as ``statusTracker()``).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
+from flows import services
+from flows.services import dispatch
+from piflow.runtime.session import _parse_conf
 from tests.conftest import REQUIRE_SERVICES, service_or_skip
 
-REPO = Path(__file__).resolve().parents[2]
-CELERY = Path(sys.executable).with_name("celery")
+from .flows_for_tests import small_flow
+from .processes import WorkerProcess
+from .spark_status import SparkStatus, free_port
+
 REDIS_URL = "redis://127.0.0.1:6379/14"
 LEASE_SECONDS = 6
+#: The fixtures that start real worker processes; a test using one is marked ``worker``.
+REAL_WORKERS = {"spark_worker", "light_worker"}
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if REAL_WORKERS & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.worker)
 
 
 def _database_url(settings_dict: dict) -> str:
@@ -38,71 +51,6 @@ def _database_url(settings_dict: dict) -> str:
     host = settings_dict.get("HOST") or "127.0.0.1"
     port = settings_dict.get("PORT") or 5432
     return f"postgres://{auth}{host}:{port}/{settings_dict['NAME']}"
-
-
-class WorkerProcess:
-    """One ``celery worker`` subprocess (in its own process group, with its JVM if it has one)."""
-
-    def __init__(self, name: str, args: list[str], env: dict[str, str], log: Path) -> None:
-        self.name = name
-        self.args = args
-        self.env = env
-        self.log = log
-        self.proc: subprocess.Popen | None = None
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace") if self.log.exists() else ""
-
-    def start(self, timeout: float = 240) -> WorkerProcess:
-        self.log.parent.mkdir(parents=True, exist_ok=True)
-        offset = self.log.stat().st_size if self.log.exists() else 0
-        with self.log.open("ab") as out:
-            self.proc = subprocess.Popen(
-                [str(CELERY), "-A", "piflow_site", "worker", "-n", f"{self.name}@%h", "-l", "info", *self.args],
-                cwd=REPO, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            text = self.output()[offset:]
-            if f"{self.name}@" in text and " ready." in text:
-                return self
-            if self.proc.poll() is not None:
-                pytest.fail(f"worker {self.name} exited ({self.proc.returncode}):\n{text[-4000:]}", pytrace=False)
-            time.sleep(0.5)
-        self.stop()
-        pytest.fail(f"worker {self.name} not ready after {timeout} s:\n{self.output()[offset:][-4000:]}", pytrace=False)
-
-    def kill9(self) -> None:
-        """What a crash looks like: SIGKILL to the worker alone (its JVM then exits with it)."""
-        assert self.proc is not None
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=30)
-        self._kill_group(signal.SIGKILL)
-
-    def stop(self, timeout: float = 60) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self._kill_group(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self._kill_group(signal.SIGKILL)
-                self.proc.wait(timeout=30)
-        self._kill_group(signal.SIGKILL)  # anything left in the group (a JVM)
-        self.proc = None
-
-    def _kill_group(self, sig: int) -> None:
-        assert self.proc is not None
-        try:
-            os.killpg(self.proc.pid, sig)
-        except ProcessLookupError:
-            pass
 
 
 @pytest.fixture(scope="session")
@@ -176,13 +124,27 @@ def logs_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def spark_worker(worker_env, logs_dir) -> Iterator[WorkerProcess]:
-    """The Spark worker, warm (its SparkSession is up before it says ready)."""
+def spark_ui_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def spark_worker(worker_env, logs_dir, spark_ui_port) -> Iterator[WorkerProcess]:
+    """The Spark worker, warm (its SparkSession is up before it says ready), its Spark UI on ``spark_ui_port``."""
+    conf = {**_parse_conf(worker_env.get("PIFLOW_SPARK_CONF", "")),
+            "spark.ui.enabled": "true", "spark.ui.port": str(spark_ui_port)}
+    env = {**worker_env, "PIFLOW_SPARK_CONF": json.dumps(conf)}
     worker = WorkerProcess("spark", ["-Q", "spark", "--pool", "threads", "--concurrency", "4"],
-                           worker_env, logs_dir / "spark-worker.log")
+                           env, logs_dir / "spark-worker.log")
     worker.start()
     yield worker
     worker.stop()
+
+
+@pytest.fixture
+def spark_status(spark_worker, spark_ui_port) -> SparkStatus:
+    """What the Spark worker's SparkContext reports about its jobs."""
+    return SparkStatus(f"http://127.0.0.1:{spark_ui_port}")
 
 
 @pytest.fixture
@@ -193,3 +155,10 @@ def light_worker(worker_env, logs_dir) -> Iterator[WorkerProcess]:
     worker.start(timeout=90)
     yield worker
     worker.stop()
+
+
+@pytest.fixture
+def queued(user, tmp_path, monkeypatch):
+    """``user``'s run of ``small_flow`` that stays INIT: nothing is dispatched to a worker."""
+    monkeypatch.setattr(dispatch, "send_run", lambda process_id: None)
+    return services.process_start(owner=user, spec=small_flow(tmp_path / "out"))

@@ -5,15 +5,12 @@ from __future__ import annotations
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
-from flows import services
 from flows.consumers import CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, ProcessConsumer
 from flows.models import Process, ProcessPath, ProcessState, ProcessStop, StopState
 
-from .flows_for_tests import small_flow
+from .sockets import run_socket
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,26 +22,6 @@ def in_memory_layer(settings):
     settings.CHANNEL_LAYERS = IN_MEMORY
 
 
-@pytest.fixture
-def queued(django_user_model, tmp_path, monkeypatch):
-    """A process that stays INIT: nothing is dispatched to a worker."""
-    monkeypatch.setattr(services, "_dispatch", lambda process: None)
-    owner = django_user_model.objects.create_user(username="ada", password="not-a-real-password")
-    return services.process_start(owner=owner, spec=small_flow(tmp_path / "out"))
-
-
-def communicator(process_id: str, user=None) -> WebsocketCommunicator:
-    from piflow_site.asgi import application
-
-    headers = [(b"host", b"testserver"), (b"origin", b"http://testserver")]
-    if user is not None:
-        client = Client()
-        client.force_login(user)
-        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-        headers.append((b"cookie", cookie.encode()))
-    return WebsocketCommunicator(application, f"/ws/processes/{process_id}/", headers=headers)
-
-
 async def closed_with(comm: WebsocketCommunicator) -> int | None:
     connected, _ = await comm.connect(timeout=5)
     assert connected  # accepted first, so that the close code reaches the browser
@@ -54,22 +31,16 @@ async def closed_with(comm: WebsocketCommunicator) -> int | None:
 
 
 def test_anonymous_callers_are_refused(queued):
-    assert async_to_sync(closed_with)(communicator(queued.id)) == CLOSE_FORBIDDEN
+    assert async_to_sync(closed_with)(run_socket(queued.id)) == CLOSE_FORBIDDEN
 
 
-def test_another_users_run_and_an_unknown_run_are_not_found(queued, django_user_model):
-    # given
-    mallory = django_user_model.objects.create_user(username="mallory", password="not-a-real-password")
-
-    # then
-    assert async_to_sync(closed_with)(communicator(queued.id, mallory)) == CLOSE_NOT_FOUND
-    assert async_to_sync(closed_with)(communicator("run_nope", mallory)) == CLOSE_NOT_FOUND
+def test_another_users_run_and_an_unknown_run_are_not_found(queued, other_user):
+    assert async_to_sync(closed_with)(run_socket(queued.id, other_user)) == CLOSE_NOT_FOUND
+    assert async_to_sync(closed_with)(run_socket("run_nope", other_user)) == CLOSE_NOT_FOUND
 
 
-def test_staff_may_watch_any_run(queued, django_user_model):
-    admin = django_user_model.objects.create_user(username="root", password="not-a-real-password", is_staff=True)
-
-    comm = communicator(queued.id, admin)
+def test_staff_may_watch_any_run(queued, staff_user):
+    comm = run_socket(queued.id, staff_user)
 
     async def scenario():
         connected, _ = await comm.connect(timeout=5)
@@ -99,7 +70,7 @@ def test_without_redis_the_socket_polls_the_database_and_sends_changes_as_events
             state=StopState.COMPLETED, started_at=now, ended_at=now)
         Process.objects.filter(pk=queued.id).update(state=ProcessState.COMPLETED, progress=100, ended_at=now)
 
-    comm = communicator(queued.id, queued.owner)
+    comm = run_socket(queued.id, queued.owner)
 
     async def scenario():
         connected, _ = await comm.connect(timeout=5)

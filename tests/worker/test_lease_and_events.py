@@ -10,17 +10,9 @@ from django.utils import timezone
 import piflow
 from flows import events, execution, services, tasks
 from flows.models import Process, ProcessState, StopState
-
-from .flows_for_tests import small_flow
+from flows.services import leases
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def queued(django_user_model, tmp_path, monkeypatch):
-    monkeypatch.setattr(services, "_dispatch", lambda process: None)
-    owner = django_user_model.objects.create_user(username="ada", password="not-a-real-password")
-    return services.process_start(owner=owner, spec=small_flow(tmp_path / "out"))
 
 
 @pytest.fixture
@@ -35,8 +27,8 @@ def event(kind, **fields):
 
 
 def test_only_one_worker_claims_a_queued_run(queued):
-    assert execution.claim(queued.id, worker="a:1", lease=20)
-    assert not execution.claim(queued.id, worker="b:2", lease=20)
+    assert leases.claim(queued.id, worker="a:1", lease=20)
+    assert not leases.claim(queued.id, worker="b:2", lease=20)
     queued.refresh_from_db()
     assert queued.state == ProcessState.STARTED and queued.worker == "a:1"
     assert queued.lease_expires_at > timezone.now() + timedelta(seconds=15)
@@ -44,13 +36,13 @@ def test_only_one_worker_claims_a_queued_run(queued):
 
 def test_a_run_killed_while_queued_cannot_be_claimed(queued):
     services.process_stop(process=queued)
-    assert not execution.claim(queued.id, worker="a:1", lease=20)
+    assert not leases.claim(queued.id, worker="a:1", lease=20)
     assert execution.execute_process(queued.id, worker_name="a:1") is None
 
 
 def test_the_recorder_writes_stop_states_rows_and_progress(queued, published):
     # given
-    execution.claim(queued.id, worker="a:1", lease=20)
+    leases.claim(queued.id, worker="a:1", lease=20)
     recorder = events.ProcessEventRecorder(queued.id, worker="a:1")
 
     # when
@@ -78,14 +70,14 @@ def test_the_recorder_writes_stop_states_rows_and_progress(queued, published):
 
 def test_the_recorder_leaves_a_run_it_no_longer_holds_alone(queued, published):
     # given: the run was declared dead and failed by the reaper
-    execution.claim(queued.id, worker="a:1", lease=20)
+    leases.claim(queued.id, worker="a:1", lease=20)
     recorder = events.ProcessEventRecorder(queued.id, worker="a:1")
     Process.objects.filter(pk=queued.id).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
     assert services.processes_reap_expired() == [queued.id]
 
     # when: a late event arrives, then the worker writes its end
     recorder(event(piflow.STOP_STATE, stop="Mock", state="COMPLETED"))
-    written = execution.finish(queued.id, worker="a:1", state=ProcessState.COMPLETED, error="")
+    written = leases.finish_held(queued.id, worker="a:1", state=ProcessState.COMPLETED, error="")
 
     # then
     assert not written
@@ -95,14 +87,14 @@ def test_the_recorder_leaves_a_run_it_no_longer_holds_alone(queued, published):
 
 
 def test_the_lease_is_renewed_only_by_its_holder(queued):
-    execution.claim(queued.id, worker="a:1", lease=20)
-    assert execution.renew(queued.id, worker="a:1", lease=20)
-    assert not execution.renew(queued.id, worker="b:2", lease=20)
+    leases.claim(queued.id, worker="a:1", lease=20)
+    assert leases.renew(queued.id, worker="a:1", lease=20)
+    assert not leases.renew(queued.id, worker="b:2", lease=20)
 
 
 def test_the_reaper_task_fails_expired_runs_and_announces_them(queued, published):
     # given
-    execution.claim(queued.id, worker="spark@h:42", lease=20)
+    leases.claim(queued.id, worker="spark@h:42", lease=20)
     Process.objects.filter(pk=queued.id).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
 
     # when
@@ -118,7 +110,7 @@ def test_the_reaper_task_fails_expired_runs_and_announces_them(queued, published
 def test_a_stop_request_reaches_the_runs_cancel_token(queued, monkeypatch):
     # given: a claimed run with its heartbeat going
     monkeypatch.setattr(execution, "CANCEL_POLL_SECONDS", 0.05)
-    execution.claim(queued.id, worker="a:1", lease=20)
+    leases.claim(queued.id, worker="a:1", lease=20)
     run = execution.ActiveRun(queued.id)
     heartbeat = execution.Heartbeat(run, worker="a:1", lease=20)
     heartbeat.start()
@@ -137,7 +129,7 @@ def test_a_heartbeat_that_lost_its_lease_aborts_the_run(queued, monkeypatch):
     # given
     monkeypatch.setattr(execution, "CANCEL_POLL_SECONDS", 0.05)
     monkeypatch.setattr(execution, "RENEW_SECONDS", 0.1)
-    execution.claim(queued.id, worker="a:1", lease=20)
+    leases.claim(queued.id, worker="a:1", lease=20)
     Process.objects.filter(pk=queued.id).update(worker="somebody-else")
     run = execution.ActiveRun(queued.id)
     heartbeat = execution.Heartbeat(run, worker="a:1", lease=20)

@@ -3,15 +3,15 @@
  * CSRF token on unsafe methods, the UI language, and every failure turned into an {@link ApiError}.
  */
 
-/** A reason the engine refuses a flow (`problems` in flow errors). */
-export type Problem = {
-  message: string
-  stop?: string
-  property?: string
-  path?: number
-}
+import type { ApiSchema } from './api-types'
 
-/** Field name -> messages; nested DRF errors are flattened to dotted names (`stops.0.name`). */
+/** A reason the engine refuses a flow (`problems` in flow errors). */
+export type Problem = ApiSchema<'Problem'>
+
+/**
+ * Field name -> messages; nested DRF errors are flattened to dotted names (`stops.0.name`).
+ * Hand-written: the schema's error bodies type `fields` as a free-form object.
+ */
 export type FieldErrors = Record<string, string[]>
 
 /** Any failed request: `status` 0 means the server could not be reached. */
@@ -161,14 +161,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),
-}
-
-/** One page of a DRF list (`?page=`). */
-export type Page<T> = {
-  count: number
-  next: string | null
-  previous: string | null
-  results: T[]
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiError {

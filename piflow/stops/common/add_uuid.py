@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyspark.sql import functions as F
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 
 
 class AddUUID(Stop):
@@ -24,5 +24,5 @@ class AddUUID(Stop):
         example="uuid",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read().withColumn(self.column, F.expr("uuid()")))

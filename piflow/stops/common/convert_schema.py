@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop
+from piflow.sdk import Inputs, Outputs, Stop, StopContext
 from piflow.stops.common._util import PairsProperty, rename_columns
 
 
@@ -23,5 +23,5 @@ class ConvertSchema(Stop):
         example="id->uuid,name->full_name",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(rename_columns(inputs.read(), self.schema, strict=False))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Stop
+from piflow.sdk import Inputs, ListProperty, Outputs, Stop, StopContext
 
 
 class Distinct(Stop):
@@ -20,6 +20,6 @@ class Distinct(Stop):
         example="id,name",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         outputs.write(df.dropDuplicates(list(self.column_names)) if self.column_names else df.distinct())

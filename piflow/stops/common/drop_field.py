@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Stop
+from piflow.sdk import Inputs, ListProperty, Outputs, Stop, StopContext
 
 
 class DropField(Stop):
@@ -20,5 +20,5 @@ class DropField(Stop):
         example="id,comment",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read().drop(*self.column_names))

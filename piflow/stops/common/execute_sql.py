@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from piflow.sdk import Port, Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Port, Stop, StopContext, StringProperty
 
 # Temp views live in the process's one SparkSession: registering, analysing and dropping them
 # under a lock keeps two concurrent runs from seeing each other's ``temp``.
@@ -37,7 +37,7 @@ class ExecuteSQL(Stop):
         example="temp",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         views = {port or self.view_name: df for port, df in inputs.items()}
         with _views_lock:
             try:

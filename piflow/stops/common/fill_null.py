@@ -9,11 +9,11 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
-from piflow.sdk import ListProperty, Stop, StringProperty
+from piflow.sdk import Inputs, ListProperty, Outputs, Stop, StopContext, StringProperty
 from piflow.stops._io import quote_name
 from piflow.stops.common._util import MissingColumnError, missing_columns
 
-_INT_BITS = {T.ByteType: 8, T.ShortType: 16, T.IntegerType: 32, T.LongType: 64}
+_INT_BITS: dict[type[T.DataType], int] = {T.ByteType: 8, T.ShortType: 16, T.IntegerType: 32, T.LongType: 64}
 _BOOLEANS = {"true": True, "false": False}
 
 
@@ -76,7 +76,7 @@ class FillNull(Stop):
         example="age,score",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         if self.column_names:
             missing = missing_columns(df, self.column_names)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 
 
 class Filter(Stop):
@@ -22,5 +22,5 @@ class Filter(Stop):
         language="Sql",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read().filter(self.condition))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Port, Stop
+from piflow.sdk import Inputs, ListProperty, Outputs, Port, Stop, StopContext
 from piflow.stops.common._util import unique_ports
 
 
@@ -24,10 +24,10 @@ class Fork(Stop):
         example="out1,out2,out3",
     )
 
-    def output_ports(self):
+    def output_ports(self) -> tuple[str, ...] | None:
         return unique_ports(self.out_ports or ()) or None
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         for port in unique_ports((*(self.out_ports or ()), *outputs.connected)):
             outputs.write(df, port)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Port, Stop, StringProperty
+from piflow.sdk import Inputs, ListProperty, Outputs, Port, Stop, StopContext, StringProperty
 
 
 class Join(Stop):
@@ -29,6 +29,6 @@ class Join(Stop):
         example="id,name",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         left, right = inputs.read(Port.LEFT), inputs.read(Port.RIGHT)
         outputs.write(left.join(right, on=list(self.correlation_column), how=self.join_mode))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import IntProperty, Stop
+from piflow.sdk import Inputs, IntProperty, Outputs, Stop, StopContext
 
 
 class Limit(Stop):
@@ -17,5 +17,5 @@ class Limit(Stop):
         "Count", required=True, minimum=0, description="The number of rows to keep.", example="100"
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read().limit(self.count))

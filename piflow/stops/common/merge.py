@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, ListProperty, Port, Stop
+from piflow.sdk import BoolProperty, Inputs, ListProperty, Outputs, Port, Stop, StopContext
 from piflow.stops.common._util import union_frames, unique_ports
 
 
@@ -31,8 +31,8 @@ class Merge(Stop):
         description="Match columns by name (missing ones become null) instead of by position.",
     )
 
-    def input_ports(self):
+    def input_ports(self) -> tuple[str, ...] | None:
         return unique_ports(self.in_ports or ()) or None
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(union_frames((df for _, df in inputs.items()), by_name=self.by_name))

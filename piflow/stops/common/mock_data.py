@@ -7,7 +7,7 @@ import datetime as dt
 from pyspark.sql import Column
 from pyspark.sql import functions as F
 
-from piflow.sdk import IntProperty, Property, PropertyError, Stop
+from piflow.sdk import Inputs, IntProperty, Outputs, Property, PropertyError, Stop, StopContext
 
 _EPOCH_2000 = dt.date(2000, 1, 1)
 _DAYS = 36_525  # dates and timestamps fall in 2000-01-01 .. 2099-12-31
@@ -93,7 +93,7 @@ class MockData(Stop):
         "Seed", description="A random seed for repeatable data; empty picks one per run.", example="42"
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         columns = []
         for index, (name, spark_type, nullable) in enumerate(self.schema):
             value_seed = None if self.seed is None else self.seed + 2 * index

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Port, Stop
+from piflow.sdk import Inputs, Outputs, Port, Stop, StopContext
 
 
 class Route(Stop):
@@ -18,7 +18,7 @@ class Route(Stop):
     outports = (Port.ROUTE,)
     customizable = True
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         for port, condition in self.customized.items():
             outputs.write(df.filter(condition), port)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, FloatProperty, IntProperty, Stop
+from piflow.sdk import BoolProperty, FloatProperty, Inputs, IntProperty, Outputs, Stop, StopContext
 
 
 class Sample(Stop):
@@ -29,5 +29,5 @@ class Sample(Stop):
         "Seed", description="A random seed for a repeatable sample; empty picks one.", example="42"
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read().sample(self.with_replacement, self.fraction, self.seed))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import ListProperty, Stop
+from piflow.sdk import Inputs, ListProperty, Outputs, Stop, StopContext
 
 
 class SelectField(Stop):
@@ -18,5 +18,5 @@ class SelectField(Stop):
         example="name,age",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read().select(*self.column_names))

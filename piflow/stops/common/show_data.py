@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import IntProperty, Stop
+from piflow.sdk import Inputs, IntProperty, Outputs, Stop, StopContext
 
 _MAX_CELL = 20
 
@@ -12,7 +12,7 @@ def _cell(value: object) -> str:
     return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 3] + "..."
 
 
-def format_table(columns: list[str], rows: list[tuple]) -> str:
+def format_table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
     """Rows as a text table in the style of Spark's ``show()``, long cells cut to 20 characters."""
     cells = [[_cell(value) for value in row] for row in rows]
     widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(columns)]
@@ -38,7 +38,7 @@ class ShowData(Stop):
         "Rows to show", default=20, minimum=0, description="How many rows to log.", example="5"
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         rows = [tuple(row) for row in df.take(self.show_number)] if self.show_number else []
         ctx.log.info("%s: first %d row(s)\n%s", ctx.stop_name, len(rows), format_table(df.columns, rows))

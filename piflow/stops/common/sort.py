@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyspark.sql import functions as F
 
-from piflow.sdk import Property, PropertyError, Stop
+from piflow.sdk import Inputs, Outputs, Property, PropertyError, Stop, StopContext
 
 _DIRECTIONS = {"asc": True, "desc": False}
 
@@ -46,6 +46,6 @@ class Sort(Stop):
         example="age desc,name",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         order = [F.col(name).asc() if ascending else F.col(name).desc() for name, ascending in self.columns]
         outputs.write(inputs.read().orderBy(*order))

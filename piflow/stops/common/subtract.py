@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Port, Stop
+from piflow.sdk import Inputs, Outputs, Port, Stop, StopContext
 
 
 class Subtract(Stop):
@@ -17,5 +17,5 @@ class Subtract(Stop):
     groups = ("Common",)
     inports = (Port.LEFT, Port.RIGHT)
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(inputs.read(Port.LEFT).subtract(inputs.read(Port.RIGHT)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, Port, Stop
+from piflow.sdk import BoolProperty, Inputs, Outputs, Port, Stop, StopContext
 from piflow.stops.common._util import union_frames
 
 
@@ -18,6 +18,6 @@ class Union(Stop):
     inports = (Port.ANY,)
     distinct = BoolProperty("Distinct", default=False, description="Drop duplicate rows from the result.")
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = union_frames((frame for _, frame in inputs.items()), by_name=True)
         outputs.write(df.distinct() if self.distinct else df)

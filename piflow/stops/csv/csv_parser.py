@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, Stop, StringProperty
+from piflow.sdk import BoolProperty, Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops.csv._csv import delimiter_property, read_csv
 
 
@@ -37,7 +37,7 @@ class CsvParser(Stop):
         example="title,author,pages",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = read_csv(
             ctx.spark, self.csv_path, delimiter=self.delimiter, schema=self.schema, header=self.header
         )

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, IntProperty, SaveModeProperty, Stop, StringProperty
+from piflow.sdk import (
+    BoolProperty,
+    Inputs,
+    IntProperty,
+    Outputs,
+    SaveModeProperty,
+    Stop,
+    StopContext,
+    StringProperty,
+)
 from piflow.stops._io import save_and_pass
 from piflow.stops.csv._csv import delimiter_property
 
@@ -33,7 +42,7 @@ class CsvSave(Stop):
     )
     save_mode = SaveModeProperty(default="append")
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         save_and_pass(
             inputs,
             outputs,

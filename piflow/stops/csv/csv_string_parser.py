@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops._io import scratch_file
 from piflow.stops.csv._csv import delimiter_property, read_csv
 
@@ -31,6 +31,6 @@ class CsvStringParser(Stop):
         example="id,name,age",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         path = scratch_file(ctx, "input.csv", self.string)
         outputs.write(read_csv(ctx.spark, path, delimiter=self.delimiter, schema=self.schema))

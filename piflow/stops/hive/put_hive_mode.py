@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from piflow.sdk import SaveModeProperty, Stop
+from typing import TYPE_CHECKING
+
+from piflow.sdk import Inputs, Outputs, SaveModeProperty, Stop, StopContext
 from piflow.stops.hive._hive import HiveNameProperty, quote_name
 
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
-def table_provider(spark, target: str) -> str | None:
+
+def table_provider(spark: SparkSession, target: str) -> str | None:
     """The format of an existing table (``hive``, ``parquet``...), or None when there is none."""
     if not spark.catalog.tableExists(target):
         return None
     for row in spark.sql(f"DESCRIBE TABLE EXTENDED {target}").collect():
         if row.col_name == "Provider":
-            return row.data_type
+            provider: str = row.data_type
+            return provider
     return "hive"
 
 
@@ -36,7 +42,7 @@ class PutHiveMode(Stop):
         "write or fail (errorifexists). Any letter case.",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         target = quote_name(self.database, self.table)
         provider = table_provider(ctx.spark, target) or "hive"

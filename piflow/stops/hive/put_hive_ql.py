@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops.hive._hive import HiveNameProperty, quote_name
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 
 def split_statements(script: str) -> list[str]:
@@ -48,7 +52,7 @@ def split_statements(script: str) -> list[str]:
     return [s.strip() for s in statements if s.strip()]
 
 
-def read_script(spark, path: str) -> str:
+def read_script(spark: SparkSession, path: str) -> str:
     """The text at ``path``: a local file (or ``file://`` URI), else any Hadoop file system URI."""
     if "://" not in path or path.startswith("file://"):
         return Path(path.removeprefix("file://")).expanduser().read_text(encoding="utf-8")
@@ -79,7 +83,7 @@ class PutHiveQL(Stop):
         "Database", description="The database the statements run in.", example="sparktest"
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         spark = ctx.spark
         statements = split_statements(read_script(spark, self.hive_ql_path))
         previous = spark.catalog.currentDatabase()

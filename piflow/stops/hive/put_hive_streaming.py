@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop
+from piflow.sdk import Inputs, Outputs, Stop, StopContext
 from piflow.stops.hive._hive import HiveNameProperty, quote_name
 
 
@@ -22,7 +22,7 @@ class PutHiveStreaming(Stop):
         "Table", description="The existing table to insert into.", example="dblp_phdthesis"
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         target = quote_name(self.database, self.table)
         ctx.log.info("inserting into Hive table %s", target)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 
 
 class SelectHiveQL(Stop):
@@ -24,5 +24,5 @@ class SelectHiveQL(Stop):
         language="Sql",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(ctx.spark.sql(self.hive_ql.strip().rstrip(";")))

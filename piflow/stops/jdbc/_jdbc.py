@@ -22,7 +22,16 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from piflow.sdk import SaveModeProperty, Stop, StringProperty
+from piflow.sdk import (
+    MASK,
+    Inputs,
+    Outputs,
+    SaveModeProperty,
+    Stop,
+    StopContext,
+    StringProperty,
+    mask_secrets,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -42,9 +51,6 @@ DRIVERS_BY_SCHEME = {
 
 #: The save modes JDBC writers offer, spelt as PiFlow's do (any letter case is accepted).
 JDBC_SAVE_MODES = ("Append", "Overwrite", "ErrorIfExists", "Ignore")
-
-MASK = "******"
-
 
 class JdbcError(RuntimeError):
     """A JDBC read or write failed; the message has its secrets masked."""
@@ -122,8 +128,11 @@ def url_scheme(url: str) -> str:
 
 def class_available(spark: SparkSession, name: str) -> bool:
     """Whether the driver JVM can load class ``name`` (with the session's extra jars)."""
+    jvm = spark._jvm
+    if jvm is None:  # a Spark Connect session: no JVM to ask
+        return False
     try:
-        spark._jvm.org.apache.spark.util.Utils.classForName(name, False, False)
+        jvm.org.apache.spark.util.Utils.classForName(name, False, False)
     except Exception:
         return False
     return True
@@ -212,8 +221,7 @@ def masked(action: Callable[[], T], secrets: Iterable[str | None], what: str = "
         if causes:
             message += "\ncaused by: " + "\ncaused by: ".join(causes)
         shown = [s for s in secrets if s and s in message]
-        for secret in sorted(shown, key=len, reverse=True):
-            message = message.replace(secret, MASK)
+        message = mask_secrets(message, shown)
         if shown:
             raise JdbcError(message) from None
         raise JdbcError(message) from exc
@@ -250,7 +258,7 @@ class JdbcReader(JdbcStop):
         """``{"query": ...}`` or ``{"dbtable": ...}``, plus any read option."""
         raise NotImplementedError
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         source = self.source_options()
         options = {**self.connection_options(ctx.spark), **source}
         what = source.get("dbtable") or "a query"
@@ -272,7 +280,7 @@ class JdbcWriter(JdbcStop):
         "write or fail (ErrorIfExists). Any letter case.",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
         options = {**self.connection_options(ctx.spark), "dbtable": self.dbtable}
         mode = self.save_mode

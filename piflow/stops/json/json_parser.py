@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from piflow.sdk import BoolProperty, Stop, StringProperty
+from piflow.sdk import BoolProperty, Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops._io import quote_name
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
+    from pyspark.sql.types import DataType
 
 
 def select_tags(df: DataFrame, tag: str) -> DataFrame:
@@ -66,7 +67,7 @@ def select_tags(df: DataFrame, tag: str) -> DataFrame:
     return df.select(*columns)
 
 
-def _array_child(types: dict, entry: str) -> tuple[str | None, str]:
+def _array_child(types: dict[str, DataType], entry: str) -> tuple[str | None, str]:
     """Split ``links_url`` into an array-of-structs column and one of its elements' fields."""
     from pyspark.sql.types import ArrayType, StructType
 
@@ -111,7 +112,7 @@ class JsonParser(Stop):
         description="Each file is one JSON document (an object or an array of objects), not JSON lines.",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = ctx.spark.read.option("multiLine", self.multi_line).json(self.json_path)
         if not self.multi_line and df.columns == ["_corrupt_record"]:
             ctx.log.info("%s is not JSON lines; reading it as multi-line JSON", self.json_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops._io import scratch_file
 
 
@@ -34,7 +34,7 @@ class JsonStringParser(Stop):
         example='[{"name": "zhangsan", "age": 30}, {"name": "lisi", "age": 41}]',
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         path = scratch_file(ctx, "input.json", self.json_string)
         multi_line = _is_one_document(self.json_string)
         outputs.write(ctx.spark.read.option("multiLine", multi_line).json(path))

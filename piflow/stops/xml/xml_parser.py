@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops.xml._xml import xml_reader
 
 
@@ -30,5 +30,5 @@ class XmlParser(Stop):
         example="phdthesis",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         outputs.write(xml_reader(ctx.spark, self.row_tag).load(self.xmlpath))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import SaveModeProperty, Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, SaveModeProperty, Stop, StopContext, StringProperty
 from piflow.stops._io import save_and_pass
 
 
@@ -29,7 +29,7 @@ class XmlSave(Stop):
     )
     save_mode = SaveModeProperty(default="error")
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         save_and_pass(
             inputs,
             outputs,

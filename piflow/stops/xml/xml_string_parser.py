@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from piflow.sdk import Stop, StringProperty
+from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
 from piflow.stops._io import quote_name, schema_names, scratch_file
 from piflow.stops.xml._xml import xml_reader
 
@@ -39,7 +39,7 @@ class XmlStringParser(Stop):
         example="title,author",
     )
 
-    def perform(self, inputs, outputs, ctx):
+    def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         from pyspark.sql import functions as F
 
         path_parts = [part.strip() for part in re.split(r"[,/]", self.label) if part.strip()]

@@ -1,13 +1,14 @@
-export type User = {
-  id: number
-  username: string
-  email: string
-  is_admin: boolean
-}
+/** The accounts API's shapes, from the server's OpenAPI schema (src/lib/api-types.ts). */
+import type { ApiSchema } from '@/lib/api-types'
 
-export type Credentials = {
-  username: string
-  password: string
-}
+/** `GET /api/auth/me`: the logged-in user. */
+export type User = ApiSchema<'User'>
 
-export type Registration = Credentials & { email?: string }
+/** `POST /api/auth/login`'s body. */
+export type Credentials = ApiSchema<'LoginInput'>
+
+/** `POST /api/auth/login`'s answer: the user and an API token. */
+export type LoggedIn = ApiSchema<'LoggedIn'>
+
+/** `POST /api/auth/register`'s body. */
+export type Registration = ApiSchema<'RegisterInput'>

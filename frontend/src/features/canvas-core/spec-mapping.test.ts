@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
 import { handleId, NEW_PORT_HANDLE } from './ports'
-import { canvasToFlow, descriptorIndex, flowToCanvas, layoutPositions, refreshHandles } from './spec-mapping'
-import { DESCRIPTORS } from './testing/descriptors'
+import {
+  canvasToFlow,
+  descriptorIndex,
+  flowToCanvas,
+  layoutPositions,
+  positionsOf,
+  refreshEdgeTexts,
+  refreshHandles,
+  settleStops,
+} from './spec-mapping'
+import { DESCRIPTORS } from '@/test/stop-descriptors'
 import type { FlowGraph } from './types'
 
 const descriptors = descriptorIndex(DESCRIPTORS)
@@ -135,5 +144,38 @@ describe('refreshHandles', () => {
     expect(next.find((n) => n.id === 'Fork')?.data.outputs.map((h) => h.port)).toEqual(['a', 'b', 'c', ''])
     expect(next.find((n) => n.id === 'Save')).toBe(nodes.find((n) => n.id === 'Save'))
     expect(next.find((n) => n.id === 'Mock')).toBe(nodes.find((n) => n.id === 'Mock'))
+  })
+})
+
+describe('refreshEdgeTexts / settleStops', () => {
+  it("shows a Route port's new condition on its paths, and keeps other edges' objects", () => {
+    const { nodes, edges } = flowToCanvas(FLOW, descriptors)
+    const changed = nodes.map((node) =>
+      node.id === 'Route' ? { ...node, data: { ...node.data, customizedProperties: { big: 'id > 60', small: 'id < 5' } } } : node,
+    )
+    const next = refreshEdgeTexts(changed, edges, descriptors, new Set(['Route']))
+    const big = next.find((e) => e.source === 'Route' && e.sourceHandle === handleId('big'))
+    expect(big?.label).toBe('id > 60')
+    expect(big?.data?.text).toBe('id > 60')
+    const small = edges.findIndex((e) => e.source === 'Route' && e.sourceHandle === handleId('small'))
+    expect(next[small]).toBe(edges[small])
+    expect(refreshEdgeTexts(changed, edges, descriptors, new Set(['Fork']))).toBe(edges)
+  })
+
+  it("drops the text of a path whose condition is gone", () => {
+    const { nodes, edges } = flowToCanvas(FLOW, descriptors)
+    const changed = nodes.map((node) =>
+      node.id === 'Route' ? { ...node, data: { ...node.data, customizedProperties: { small: 'id < 5' } } } : node,
+    )
+    const { edges: next } = settleStops(changed, edges, descriptors, new Set(['Route']))
+    const big = next.find((e) => e.source === 'Route' && e.sourceHandle === handleId('big'))
+    expect(big?.label).toBeUndefined()
+    expect(big?.data?.text).toBeUndefined()
+  })
+})
+
+describe('positionsOf', () => {
+  it('keeps the positions that are {x, y} numbers', () => {
+    expect(positionsOf({ A: { x: 1, y: 2, extra: true }, B: { x: '1', y: 2 }, C: null, D: [3, 4] })).toEqual({ A: { x: 1, y: 2 } })
   })
 })

@@ -47,6 +47,23 @@ export function bundleShortName(bundle: string): string {
   return bundle.split('.').pop() || bundle
 }
 
+/** Whether `value` is a position: `{x, y}` numbers. */
+export function isPosition(value: unknown): value is Position {
+  if (typeof value !== 'object' || value === null) return false
+  const { x, y } = value as Record<string, unknown>
+  return typeof x === 'number' && typeof y === 'number'
+}
+
+/**
+ * The positions of a flow as the API sends them (a free-form object: stop name -> anything),
+ * keeping those that are `{x, y}` numbers; a stop left out is laid out instead.
+ */
+export function positionsOf(positions: Readonly<Record<string, unknown>>): Record<string, Position> {
+  const out: Record<string, Position> = {}
+  for (const [name, value] of Object.entries(positions)) if (isPosition(value)) out[name] = { x: value.x, y: value.y }
+  return out
+}
+
 // -- grid layout for stops without a position --------------------------------------------------
 
 export const LAYOUT = { columnWidth: 260, rowHeight: 130 } as const
@@ -254,4 +271,47 @@ export function refreshHandles(
     return { ...node, data: nextData, ...nodeGeometry(nextData) }
   })
   return changed ? next : nodes
+}
+
+/**
+ * `edges` with the text of every path leaving a Route stop named in `names` recomputed (its port's
+ * condition, see `edgeText`). An edge whose text did not change keeps its object.
+ */
+export function refreshEdgeTexts(
+  nodes: readonly CanvasNode[],
+  edges: CanvasEdge[],
+  descriptors: ReadonlyMap<string, StopDescriptor> | DescriptorLookup | undefined,
+  names: ReadonlySet<string>,
+): CanvasEdge[] {
+  const lookup = lookupIn(descriptors)
+  const routes = new Map<string, StopNodeData>()
+  for (const node of nodes) {
+    if (names.has(node.id) && lookup(node.data.bundle)?.outports.includes(ROUTE)) routes.set(node.id, node.data)
+  }
+  if (routes.size === 0) return edges
+  return edges.map((edge) => {
+    const source = routes.get(edge.source)
+    if (!source) return edge
+    const text = edgeText(source, portOf(edge.sourceHandle) ?? '', lookup(source.bundle))
+    if (text === edge.data?.text) return edge
+    const { text: _old, ...data } = edge.data ?? {}
+    const next: CanvasEdge = { ...edge, data: text ? { ...data, text } : data }
+    if (text) next.label = text
+    else delete next.label
+    return next
+  })
+}
+
+/**
+ * After paths or port properties of the stops named in `names` changed: their handles
+ * (`refreshHandles`) and the texts of their Route paths (`refreshEdgeTexts`).
+ */
+export function settleStops(
+  nodes: CanvasNode[],
+  edges: CanvasEdge[],
+  descriptors: ReadonlyMap<string, StopDescriptor> | DescriptorLookup | undefined,
+  names: ReadonlySet<string>,
+): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  const refreshed = refreshHandles(nodes, edges, descriptors, names)
+  return { nodes: refreshed, edges: refreshEdgeTexts(refreshed, edges, descriptors, names) }
 }

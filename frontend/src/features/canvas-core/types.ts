@@ -7,47 +7,30 @@
  */
 import type { Edge, Node } from '@xyflow/react'
 
-/** One property of a stop, as its descriptor declares it. */
-export type PropertyDescriptor = {
-  name: string
-  label: string
-  description: string
-  /** `string`, `integer`, `boolean`, `list`, ... (a hint: every value travels as a string). */
-  type: string
-  default: string
-  required: boolean
-  example: string
-  /** Non-empty: the value is one of these (a drop-down). */
-  choices: string[]
-  /** A secret: read back as `******`, kept server-side when sent back unchanged. */
-  sensitive: boolean
-  /** `Text` for plain values; `Sql`, `Python`, ... get a code editor. */
-  language: string
-}
+import type { ApiSchema } from '@/lib/api-types'
 
-/** A stop class as `/api/stops/` describes it: the palette entry, the node and the property form. */
-export type StopDescriptor = {
-  bundle: string
-  name: string
-  aliases?: string[]
-  /** Group ids (stable, English): what flows and filters use. */
-  groups: string[]
-  /** The groups' names in the UI's language, in the same order (when the server sends them). */
-  groupLabels?: string[]
-  description: string
-  details?: string
-  /** `""` is the default port; `Any` accepts any name, `None` none; `Left`/`Right` literal names. */
-  inports: string[]
-  /** `""` default; `Any` any name (Fork); `Route` = the default port plus one per customized property. */
-  outports: string[]
-  /** Takes customized properties (Route: port name -> SQL condition). */
-  customizable: boolean
-  isDataSource?: boolean
-  author?: string
-  properties: PropertyDescriptor[]
-}
+/**
+ * One property of a stop, as its descriptor declares it. `type` is a hint (`string`, `integer`,
+ * `boolean`, `list`, ...: every value travels as a string); non-empty `choices` make a drop-down;
+ * a `sensitive` value reads back as `******` and is kept server-side when sent back unchanged;
+ * `language` is `Text` for plain values, `Sql`, `Python`, ... get a code editor.
+ */
+export type PropertyDescriptor = ApiSchema<'StopProperty'>
 
-/** A stop in PiFlow's flow JSON. */
+/**
+ * A stop class as `/api/stops/` describes it: the palette entry, the node and the property form.
+ * `groups` are stable ids (what flows and filters use), `groupLabels` their names in the UI's
+ * language, in the same order. Ports: in `inports`, `""` is the default port, `Any` accepts any
+ * name, `None` none, `Left`/`Right` are literal names; in `outports`, `Any` is any name (Fork) and
+ * `Route` the default port plus one per customized property. `customizable`: takes customized
+ * properties (Route: port name -> SQL condition).
+ */
+export type StopDescriptor = ApiSchema<'StopDescriptor'>
+
+/**
+ * A stop in PiFlow's flow JSON, as the canvas holds it: property values are strings here (the API
+ * sends any JSON, see `PiflowStop` in the schema; the editor turns them into strings on load).
+ */
 export type FlowStop = {
   name: string
   bundle: string
@@ -57,8 +40,9 @@ export type FlowStop = {
 }
 
 /** A path: `from`'s `outport` to `to`'s `inport` (`""` = the default port). */
-export type FlowPath = { from: string; outport: string; inport: string; to: string }
+export type FlowPath = ApiSchema<'PiflowPath'>
 
+/** A stop's top-left corner on the canvas (the API's `positions` is a free-form object). */
 export type Position = { x: number; y: number }
 
 /** The part of a flow the canvas edits: what `GET /api/flows/<id>/` returns and `PUT` takes. */

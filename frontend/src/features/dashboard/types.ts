@@ -1,21 +1,7 @@
-/** `GET /api/dashboard/` (piflow_site/dashboard.py). */
-export type Dashboard = {
-  system: {
-    cpu_percent: number
-    cpu_count: number
-    memory: { total: number; used: number; percent: number }
-    disk: { path: string; total: number; used: number; free: number; percent: number }
-  }
-  counts: {
-    flows: number
-    groups: number
-    schedules: number
-    datasources: number
-    stops: number
-  }
-  /** Runs by state; every state the server knows is listed. */
-  runs: Record<string, number>
-}
+import type { ApiSchema } from '@/lib/api-types'
+
+/** `GET /api/dashboard/` (piflow_site/dashboard.py): machine load, counts, and runs by state. */
+export type Dashboard = ApiSchema<'Dashboard'>
 
 /** The chart's bars, as the manual names them; INIT and anything unknown count as "other". */
 export const CHART_STATES = ['STARTED', 'COMPLETED', 'FAILED', 'KILLED', 'OTHER'] as const

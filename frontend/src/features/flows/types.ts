@@ -1,51 +1,23 @@
-import type { Problem } from '@/lib/api-client'
+/** The flows API's shapes, from the server's OpenAPI schema (src/lib/api-types.ts). */
+import type { ApiSchema, Sent } from '@/lib/api-types'
 
 /** A flow in `/api/flows/` (list items carry no stops). */
-export type FlowListItem = {
-  id: number
-  uuid: string
-  name: string
-  description: string
-  owner: string
-  revision: number
-  stop_count: number
-  valid: boolean
-  problems: Problem[]
-  created_at: string
-  updated_at: string
-}
+export type FlowListItem = Sent<'FlowListItem'>
 
-export type PiflowStop = {
-  name: string
-  bundle: string
-  uuid?: string
-  properties?: Record<string, unknown>
-  customizedProperties?: Record<string, unknown>
-}
+/** A stop as PiFlow's flow JSON spells it (property values may come as any JSON). */
+export type PiflowStop = ApiSchema<'PiflowStop'>
 
-export type PiflowPath = { from: string; outport: string; inport: string; to: string }
+/** A path: `from`'s `outport` to `to`'s `inport` (`""` = the default port). */
+export type PiflowPath = ApiSchema<'PiflowPath'>
 
-export type Flow = Omit<FlowListItem, 'stop_count'> & {
-  driver_memory: string
-  executor_number: number
-  executor_memory: string
-  executor_cores: number
-  stops: PiflowStop[]
-  paths: PiflowPath[]
-  positions: Record<string, { x: number; y: number }>
-  checkpoints: string[]
-  environment: Record<string, string>
-}
+/** `GET /api/flows/<id>/`: one flow with its stops (sensitive values masked), paths and positions. */
+export type Flow = Sent<'Flow'>
 
-/** The flow's info as the list's dialog edits it. */
-export type FlowInfo = {
-  name: string
-  description: string
-  driver_memory: string
-  executor_number: number
-  executor_memory: string
-  executor_cores: number
-}
+/** PiFlow's own flow JSON (`{"flow": {...}}`), as export gives it. */
+export type PiflowFlow = ApiSchema<'PiflowFlow'>
+
+/** The flow's info, as the list's dialog and the canvas's panel edit it. */
+export type FlowInfo = Pick<Flow, 'name' | 'description' | 'driver_memory' | 'executor_number' | 'executor_memory' | 'executor_cores'>
 
 /** Spark resources a new flow starts with. */
 export const DEFAULT_FLOW_INFO: FlowInfo = {

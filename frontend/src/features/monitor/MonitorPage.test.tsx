@@ -62,7 +62,7 @@ const detail = (over: Record<string, unknown> = {}) => ({
   flow: null,
   flow_name: 'small flow',
   owner: 'ada',
-  parent: null,
+  resumed_from: null,
   mode: 'DEBUG',
   trigger: 'manual',
   state: 'STARTED',
@@ -153,7 +153,7 @@ function serve(over: Record<string, unknown> = {}) {
       }
     }
     if (url.pathname === '/api/processes/run-1/checkpoints/') return { body: { checkpoints: ['Filter'] } }
-    if (url.pathname === '/api/processes/run-1/resume/') return { status: 201, body: detail({ id: 'run-2', parent: 'run-1' }) }
+    if (url.pathname === '/api/processes/run-1/resume/') return { status: 201, body: detail({ id: 'run-2', resumed_from: 'run-1' }) }
     return undefined
   })
 }

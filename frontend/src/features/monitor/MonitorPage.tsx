@@ -7,11 +7,9 @@ import { links } from '@/app/paths'
 import { ErrorBanner } from '@/components/ErrorBanner'
 import { Loading } from '@/components/Loading'
 import { PageHeader } from '@/components/PageHeader'
-import { descriptorIndex, type StopDescriptor } from '@/features/canvas-core'
-import { flowQueryOptions } from '@/features/flows/api/get-flow'
-import { useRerunProcess } from '@/features/processes/api/rerun-process'
-import { useStopProcess } from '@/features/processes/api/stop-process'
-import type { Process } from '@/features/processes/types'
+import { descriptorIndex, positionsOf, type StopDescriptor } from '@/features/canvas-core'
+import { flowQueryOptions, type Flow } from '@/features/flows'
+import { useRerunProcess, useStopProcess, type Process } from '@/features/processes'
 import { useStopDescriptors } from './api/get-stop-descriptors'
 import { CheckpointDialog } from './components/CheckpointDialog'
 import { DebugPanel } from './components/DebugPanel'
@@ -32,11 +30,14 @@ export function MonitorPage() {
   return <RunMonitor key={id} id={id} />
 }
 
+/** Where the flow's canvas puts each stop (a stable function: the query keeps its result). */
+const selectPositions = (flow: Flow) => positionsOf(flow.positions)
+
 function RunMonitor({ id }: { id: string }) {
   const { process, view, socket } = useRunMonitor(id)
   const flowId = process.data?.flow ?? null
   // Where the flow's canvas puts each stop; a deleted or unreadable flow means an automatic layout.
-  const flow = useQuery({ ...flowQueryOptions(flowId ?? 0), enabled: flowId !== null, retry: false })
+  const flow = useQuery({ ...flowQueryOptions(flowId ?? 0), enabled: flowId !== null, retry: false, select: selectPositions })
   const descriptors = useStopDescriptors()
   const ready = process.data && (flowId === null || !flow.isPending) && !descriptors.isPending
 
@@ -47,7 +48,7 @@ function RunMonitor({ id }: { id: string }) {
       process={process.data}
       view={view}
       socket={socket}
-      positions={flow.data?.positions ?? null}
+      positions={flow.data ?? null}
       descriptors={descriptors.data}
       refreshError={process.error}
     />

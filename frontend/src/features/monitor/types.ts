@@ -1,7 +1,12 @@
 /**
  * What the run's WebSocket (`ws/processes/<id>/`, flows/consumers.py) sends: first a `snapshot`,
  * then events, every event with the same keys (flows/events.py `event_payload`).
+ *
+ * These are written by hand: the WebSocket is not part of the OpenAPI schema (it describes HTTP
+ * only), so nothing can be generated for it. The HTTP shapes below come from the schema.
  */
+import type { ApiSchema } from '@/lib/api-types'
+
 
 export type EventKind = 'run_state' | 'stop_state' | 'port_rows'
 
@@ -56,21 +61,14 @@ export type Snapshot = {
 
 export type SocketMessage = Snapshot | RunEvent
 
-/** `GET /api/processes/<id>/debug/`: the schema and one page of the rows a debug run kept on a port. */
-export type DebugPage = {
-  stop: string
-  port: string
-  /** Spark's JSON schema: `{type: 'struct', fields: [{name, type, nullable, metadata}]}`. */
-  schema: { type?: string; fields?: SchemaField[] }
-  columns: string[]
-  rows: Record<string, unknown>[]
-  offset: number
-  limit: number
-  /** Rows kept in the sample (what can be paged through). */
-  sampled: number
-  /** Rows that left the stop on this port; null when unknown. */
-  total_rows: number | null
-}
+/**
+ * `GET /api/processes/<id>/debug/`: the schema and one page of the rows a debug run kept on a port.
+ * The OpenAPI schema types `schema` as a free-form object; it is Spark's, typed here by hand.
+ */
+export type DebugPage = Omit<ApiSchema<'ProcessDebug'>, 'schema'> & { schema: SparkSchema }
+
+/** Spark's JSON schema of a port's rows: `{type: 'struct', fields: [{name, type, nullable, metadata}]}`. */
+export type SparkSchema = { type?: string; fields?: SchemaField[] }
 
 export type SchemaField = {
   name: string

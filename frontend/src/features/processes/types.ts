@@ -1,57 +1,23 @@
-/** Runs as `/api/processes/` serves them (flows/api/serializers.py). */
-export type ProcessMode = 'RUN' | 'DEBUG'
-export type Trigger = 'manual' | 'schedule' | 'api'
+/** Runs as `/api/processes/` serves them (flows/api/serializers.py), from the server's OpenAPI schema. */
+import type { ApiSchema, Sent } from '@/lib/api-types'
 
-export type ProcessListItem = {
-  id: string
-  pid: string
-  name: string
-  flow: number | null
-  /** The flow's current name; null once the flow is deleted. */
-  flow_name: string | null
-  owner: string
-  parent: string | null
-  mode: ProcessMode
-  trigger: Trigger | string
-  state: string
-  progress: number
-  error: string
-  created_at: string
-  started_at: string | null
-  ended_at: string | null
-}
+export type ProcessMode = ApiSchema<'ModeEnum'>
+export type Trigger = ApiSchema<'TriggerEnum'>
 
-export type ProcessStop = {
-  name: string
-  bundle: string
-  state: string
-  started_at: string | null
-  ended_at: string | null
-  duration: number | null
-  error: string
-  checkpoint: boolean
-}
+/** A run in `/api/processes/`. */
+export type ProcessListItem = Sent<'ProcessListItem'>
 
-export type ProcessPath = {
-  from: string
-  outport: string
-  inport: string
-  to: string
-  rows: number | null
-}
+/** A stop of a run: its state, times and error. */
+export type ProcessStop = ApiSchema<'ProcessStop'>
 
-export type Process = ProcessListItem & {
-  cancel_requested: boolean
-  stops: ProcessStop[]
-  paths: ProcessPath[]
-  spec: unknown
-}
+/** A path of a run, with the rows that crossed it. */
+export type ProcessPath = ApiSchema<'ProcessPath'>
 
-export type ProcessLogChunk = {
-  log: string
-  next_offset: number
-  more: boolean
-}
+/** `GET /api/processes/<id>/`: one run with its stops, paths and the flow JSON that ran. */
+export type Process = Sent<'Process'>
+
+/** `GET /api/processes/<id>/log/?offset=`: the log from `offset` on. */
+export type ProcessLogChunk = ApiSchema<'ProcessLog'>
 
 export const FINISHED_STATES = ['COMPLETED', 'FAILED', 'KILLED'] as const
 

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
 import { ME_QUERY_KEY } from '@/lib/query-client'
-import type { Credentials, User } from '../types'
+import type { Credentials, LoggedIn, User } from '../types'
 
 /** `POST /api/auth/login`: starts a session (cookie); 401 for a wrong user name or password. */
-export function login(credentials: Credentials): Promise<User & { token: string }> {
+export function login(credentials: Credentials): Promise<LoggedIn> {
   return api.post('/api/auth/login', credentials)
 }
 

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
+import type { ApiSchema } from '@/lib/api-types'
 import type { FlowGraph } from '@/features/canvas-core'
-import type { Flow } from '@/features/flows/types'
-import type { FlowInfo } from '../store/editor-store'
+import type { Flow, FlowInfo } from '@/features/flows'
 
 export type FlowSave = { id: number; revision: number; flow: FlowGraph & FlowInfo }
 
@@ -13,7 +13,8 @@ export type FlowSave = { id: number; revision: number; flow: FlowGraph & FlowInf
  * the body; masked values (`******`) sent back unchanged keep the stored secret.
  */
 export function saveFlow({ id, revision, flow }: FlowSave): Promise<Flow> {
-  return api.put(`/api/flows/${id}/`, { ...flow, revision })
+  const body: ApiSchema<'FlowPut'> = { ...flow, revision }
+  return api.put(`/api/flows/${id}/`, body)
 }
 
 export function useSaveFlow() {

@@ -12,36 +12,39 @@ import {
 import { useCallback, useLayoutEffect, useRef, useState, type DragEvent } from 'react'
 
 import {
+  adjacencyOf,
   FlowMiniMap,
   GridBackground,
-  NEW_PORT_HANDLE,
   NodeLabelsProvider,
   nodeTypes,
-  portOf,
+  planConnection,
+  refusal,
   useCanvasAriaLabels,
+  type Adjacency,
   type CanvasEdge,
   type CanvasNode,
+  type PortNamingRequest,
 } from '@/features/canvas-core'
-import { adjacencyOf, refusal, type Adjacency } from '../model/connection-rules'
 import { STOP_DRAG_TYPE } from '../model/drag'
-import { useEditorStore } from '../store/editor-store'
-import { PortDialog, type PendingConnection } from './PortDialog'
+import { useEditorStore, useEditorStoreApi } from '../store/editor-store-context'
+import { PortDialog } from './PortDialog'
 
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } }
 const FIT = { maxZoom: 1, minZoom: 0.5, padding: 0.15 }
 const snapGrid: [number, number] = [10, 10]
 
-/** Adjacency of the current edges, rebuilt only when the edges change (not per hovered handle). */
-let adjacencyCache: { edges: readonly CanvasEdge[]; adjacency: Adjacency } | null = null
+/**
+ * Adjacency of a list of edges, built once per list (not per hovered handle). Keyed by the list
+ * itself (state is never mutated), so any number of editors share it safely.
+ */
+const adjacencies = new WeakMap<readonly CanvasEdge[], Adjacency>()
 function adjacencyFor(edges: readonly CanvasEdge[]): Adjacency {
-  if (adjacencyCache?.edges !== edges) adjacencyCache = { edges, adjacency: adjacencyOf(edges) }
-  return adjacencyCache.adjacency
-}
-
-/** Refused as the user draws: self loops, cycles, a second path into a port (connection-rules.ts). */
-const isValidConnection: IsValidConnection<CanvasEdge> = (connection) => {
-  const { edges } = useEditorStore.getState()
-  return refusal(connection, edges, adjacencyFor(edges)) === null
+  let adjacency = adjacencies.get(edges)
+  if (!adjacency) {
+    adjacency = adjacencyOf(edges)
+    adjacencies.set(edges, adjacency)
+  }
+  return adjacency
 }
 
 /**
@@ -68,6 +71,7 @@ function openingViewport(nodes: readonly CanvasNode[], width: number, height: nu
 
 /** The drawing area: stops dropped from the palette, paths drawn between their ports. */
 export function Canvas() {
+  const store = useEditorStoreApi()
   const nodes = useEditorStore((s) => s.nodes)
   const edges = useEditorStore((s) => s.edges)
   const onNodesChange = useEditorStore((s) => s.onNodesChange)
@@ -76,44 +80,32 @@ export function Canvas() {
   const addStop = useEditorStore((s) => s.addStop)
   const ariaLabelConfig = useCanvasAriaLabels()
   const { screenToFlowPosition } = useReactFlow()
-  const [pending, setPending] = useState<PendingConnection | null>(null)
+  const [naming, setNaming] = useState<PortNamingRequest | null>(null)
   const box = useRef<HTMLDivElement>(null)
   const [viewport, setViewport] = useState<Viewport | null>(null)
   useLayoutEffect(() => {
     const rect = box.current?.getBoundingClientRect()
-    setViewport(openingViewport(useEditorStore.getState().nodes, rect?.width || 800, rect?.height || 600))
-  }, [])
+    setViewport(openingViewport(store.getState().nodes, rect?.width || 800, rect?.height || 600))
+  }, [store])
+
+  /** Refused as the user draws: self loops, cycles, a second path into a port (canvas-core's connection rules). */
+  const isValidConnection = useCallback<IsValidConnection<CanvasEdge>>(
+    (connection) => {
+      const { edges } = store.getState()
+      return refusal(connection, edges, adjacencyFor(edges)) === null
+    },
+    [store],
+  )
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const state = useEditorStore.getState()
-      if (refusal(connection, state.edges, adjacencyFor(state.edges)) !== null) return
-      const source = state.nodes.find((n) => n.id === connection.source)
-      const target = state.nodes.find((n) => n.id === connection.target)
-      if (!source || !target) return
-      const sourceNew = connection.sourceHandle === NEW_PORT_HANDLE
-      const targetNew = connection.targetHandle === NEW_PORT_HANDLE
-      if (sourceNew || targetNew) {
-        const sourceKind = source.data.outputs.find((h) => h.id === NEW_PORT_HANDLE)?.kind
-        setPending({
-          source: source.data,
-          target: target.data,
-          askOut: sourceNew ? (sourceKind === 'route' ? 'route' : 'any') : null,
-          outport: portOf(connection.sourceHandle) ?? '',
-          askIn: targetNew,
-          inport: portOf(connection.targetHandle) ?? '',
-          takenIn: state.edges.filter((e) => e.target === target.id).map((e) => portOf(e.targetHandle) ?? ''),
-        })
-        return
-      }
-      connect({
-        from: connection.source,
-        outport: portOf(connection.sourceHandle) ?? '',
-        inport: portOf(connection.targetHandle) ?? '',
-        to: connection.target,
-      })
+      const { nodes, edges } = store.getState()
+      const stopOf = (name: string) => nodes.find((n) => n.id === name)?.data
+      const plan = planConnection(connection, stopOf, edges, adjacencyFor(edges))
+      if (plan.kind === 'path') connect(plan.path)
+      else if (plan.kind === 'name-ports') setNaming(plan.request)
     },
-    [connect],
+    [store, connect],
   )
 
   // See .canvas-moving in canvas-core/canvas.css: a class, not state, so moving re-renders nothing.
@@ -131,13 +123,13 @@ export function Canvas() {
       const bundle = event.dataTransfer.getData(STOP_DRAG_TYPE)
       if (!bundle) return
       event.preventDefault()
-      const descriptor = useEditorStore.getState().descriptors.get(bundle)
+      const descriptor = store.getState().descriptors.get(bundle)
       if (!descriptor) return
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY })
       // The cursor holds the node by its title bar.
       addStop(descriptor, { x: Math.round(point.x - 95), y: Math.round(point.y - 15) })
     },
-    [addStop, screenToFlowPosition],
+    [store, addStop, screenToFlowPosition],
   )
 
   return (
@@ -170,12 +162,12 @@ export function Canvas() {
           </ReactFlow>
         )}
       </NodeLabelsProvider>
-      {pending && (
+      {naming && (
         <PortDialog
-          pending={pending}
-          onCancel={() => setPending(null)}
+          request={naming}
+          onCancel={() => setNaming(null)}
           onConfirm={(path) => {
-            setPending(null)
+            setNaming(null)
             connect(path)
           }}
         />

@@ -4,15 +4,15 @@ import { Link } from 'react-router-dom'
 
 import { paths } from '@/app/paths'
 import type { EditorActions } from '../hooks/use-editor-actions'
-import { selectCanRedo, selectCanUndo, useEditorStore } from '../store/editor-store'
+import { useEditorStore } from '../store/editor-store-context'
 
 /** Save, Run, Debug run, Undo, Redo, Fit; the flow's name and whether everything is saved. */
 export function EditorToolbar({ actions }: { actions: EditorActions }) {
   const { t } = useTranslation()
   const name = useEditorStore((s) => s.info.name)
   const dirty = useEditorStore((s) => s.dirty)
-  const canUndo = useEditorStore(selectCanUndo)
-  const canRedo = useEditorStore(selectCanRedo)
+  const canUndo = useEditorStore((s) => s.canUndo)
+  const canRedo = useEditorStore((s) => s.canRedo)
   const undo = useEditorStore((s) => s.undo)
   const redo = useEditorStore((s) => s.redo)
   const { fitView } = useReactFlow()

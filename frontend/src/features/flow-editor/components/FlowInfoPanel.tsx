@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import { Field } from '@/components/Field'
-import { useEditorStore } from '../store/editor-store'
+import { useEditorStore } from '../store/editor-store-context'
 import { ProblemList } from './ProblemList'
 
 /** With nothing selected: the flow's name, description and Spark resources, and all its problems. */

@@ -1,11 +1,11 @@
-import { useReactFlow } from '@xyflow/react'
+import { useReactFlow, useStoreApi } from '@xyflow/react'
 import { memo, useCallback, useDeferredValue, useMemo, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { StopDescriptor } from '@/features/canvas-core'
+import type { CanvasEdge, CanvasNode, StopDescriptor } from '@/features/canvas-core'
 import { STOP_DRAG_TYPE } from '../model/drag'
 import { paletteGroups } from '../model/palette'
-import { useEditorStore } from '../store/editor-store'
+import { useEditorStore } from '../store/editor-store-context'
 
 const PaletteItem = memo(function PaletteItem({
   descriptor,
@@ -51,16 +51,17 @@ export function Palette({ descriptors }: { descriptors: readonly StopDescriptor[
   const groups = useMemo(() => paletteGroups(descriptors, query), [descriptors, query])
   const addStop = useEditorStore((s) => s.addStop)
   const { screenToFlowPosition } = useReactFlow()
+  const flow = useStoreApi<CanvasNode, CanvasEdge>()
 
-  /** Without a drag: the stop lands in the middle of the visible canvas. */
+  /** Without a drag: the stop lands in the middle of this editor's visible canvas. */
   const onAdd = useCallback(
     (descriptor: StopDescriptor) => {
-      const pane = document.querySelector('.editor-canvas')?.getBoundingClientRect()
+      const pane = flow.getState().domNode?.getBoundingClientRect()
       const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 }
       const point = screenToFlowPosition(center)
       addStop(descriptor, { x: Math.round(point.x - 95), y: Math.round(point.y - 30) })
     },
-    [addStop, screenToFlowPosition],
+    [flow, addStop, screenToFlowPosition],
   )
 
   const toggle = (name: string) =>

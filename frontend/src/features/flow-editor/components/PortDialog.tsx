@@ -3,66 +3,43 @@ import { useTranslation } from 'react-i18next'
 
 import { Dialog } from '@/components/Dialog'
 import { Field } from '@/components/Field'
-import type { StopNodeData } from '@/features/canvas-core'
-import { portNameProblem, suggestPort, type NameProblem } from '../model/naming'
-import type { NewPath } from '../store/editor-store'
+import {
+  isAcceptedNaming,
+  namedPath,
+  portNamingProblems,
+  suggestedPortNames,
+  type NameProblem,
+  type NewPath,
+  type PortNamingRequest,
+} from '@/features/canvas-core'
 import { SqlEditor } from './SqlEditor'
 
-/** A path drawn from or to an "add a port" handle, waiting for the names the user gives it. */
-export type PendingConnection = {
-  source: StopNodeData
-  target: StopNodeData
-  /** Ask for the outport's name (Fork's `Any`), or a name and a condition (Route); `null`: `outport`. */
-  askOut: 'any' | 'route' | null
-  outport: string
-  /** Ask for the inport's name (Merge's `Any`); else `inport`. */
-  askIn: boolean
-  inport: string
-  /** Inports of the target already taken by a path. */
-  takenIn: string[]
-}
-
 type Props = {
-  pending: PendingConnection
+  request: PortNamingRequest
   onCancel: () => void
   onConfirm: (path: NewPath) => void
 }
 
-/** Names a new port (Fork, Merge, ExecuteSQL, Union) or a Route condition as the path is drawn. */
-export function PortDialog({ pending, onCancel, onConfirm }: Props) {
+/**
+ * Names a new port (Fork, Merge, ExecuteSQL, Union) or a Route condition as the path is drawn. The
+ * rules (suggested names, what is refused) are canvas-core's `port-naming.ts`.
+ */
+export function PortDialog({ request, onCancel, onConfirm }: Props) {
   const { t } = useTranslation()
-  const { source, target, askOut, askIn } = pending
-  const routeTaken = new Set(Object.keys(source.customizedProperties))
-  const [outport, setOutport] = useState(() =>
-    askOut === 'route'
-      ? suggestPort('route', routeTaken)
-      : askOut === 'any'
-        ? suggestPort('out', source.outputs.map((h) => h.port))
-        : pending.outport,
-  )
+  const { source, target, askOut, askIn } = request
+  const [suggested] = useState(() => suggestedPortNames(request))
+  const [outport, setOutport] = useState(suggested.outport)
   const [condition, setCondition] = useState('')
-  const [inport, setInport] = useState(() =>
-    askIn ? suggestPort('in', [...pending.takenIn, ...target.inputs.map((h) => h.port)]) : pending.inport,
-  )
+  const [inport, setInport] = useState(suggested.inport)
   const [submitted, setSubmitted] = useState(false)
 
-  const outProblem: NameProblem | null = askOut
-    ? portNameProblem(outport, askOut === 'route' ? routeTaken : new Set())
-    : null
-  const inProblem: NameProblem | null = askIn ? portNameProblem(inport, new Set(pending.takenIn)) : null
-  const conditionMissing = askOut === 'route' && condition.trim() === ''
+  const answer = { outport, inport, condition }
+  const problems = portNamingProblems(request, answer)
   const message = (problem: NameProblem | null) => (problem ? [t(`canvas.portDialog.problem.${problem}`)] : undefined)
 
   const submit = () => {
     setSubmitted(true)
-    if (outProblem || inProblem || conditionMissing) return
-    onConfirm({
-      from: source.name,
-      outport: outport.trim(),
-      inport: inport.trim(),
-      to: target.name,
-      ...(askOut === 'route' ? { condition: condition.trim() } : {}),
-    })
+    if (isAcceptedNaming(problems)) onConfirm(namedPath(request, answer))
   }
 
   const title =
@@ -95,7 +72,7 @@ export function PortDialog({ pending, onCancel, onConfirm }: Props) {
           <Field
             label={askOut === 'route' ? t('canvas.portDialog.routePort') : t('canvas.portDialog.outport', { stop: source.name })}
             hint={askOut === 'route' ? t('canvas.portDialog.routePortHint') : t('canvas.portDialog.outportHint')}
-            errors={submitted ? message(outProblem) : undefined}
+            errors={submitted ? message(problems.outport) : undefined}
             required
           >
             {(id, describedBy) => (
@@ -107,7 +84,7 @@ export function PortDialog({ pending, onCancel, onConfirm }: Props) {
           <Field
             label={t('canvas.portDialog.condition')}
             hint={t('canvas.portDialog.conditionHint')}
-            errors={submitted && conditionMissing ? [t('canvas.portDialog.problem.empty')] : undefined}
+            errors={submitted ? message(problems.condition) : undefined}
             required
           >
             {(id) => <SqlEditor id={id} value={condition} onChange={setCondition} minHeight="80px" />}
@@ -117,7 +94,7 @@ export function PortDialog({ pending, onCancel, onConfirm }: Props) {
           <Field
             label={t('canvas.portDialog.inport', { stop: target.name })}
             hint={t('canvas.portDialog.inportHint')}
-            errors={submitted ? message(inProblem) : undefined}
+            errors={submitted ? message(problems.inport) : undefined}
             required
           >
             {(id, describedBy) => (

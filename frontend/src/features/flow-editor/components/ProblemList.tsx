@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import type { Problem } from '@/lib/api-client'
-import { useEditorStore } from '../store/editor-store'
+import { useEditorStore } from '../store/editor-store-context'
 
 /** Every problem of the flow, each naming its stop as a button that selects it. */
 export function ProblemList({ problems }: { problems: readonly Problem[] }) {

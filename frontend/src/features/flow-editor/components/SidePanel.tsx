@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { useEditorStore } from '../store/editor-store'
+import { useEditorStore } from '../store/editor-store-context'
 import { FlowInfoPanel } from './FlowInfoPanel'
 import { StopPanel, type StopTab } from './StopPanel'
 

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { PortHandle, StopDescriptor, StopNodeData } from '@/features/canvas-core'
-import { stopNameProblem, suggestPort } from '../model/naming'
-import { useEditorStore } from '../store/editor-store'
+import { nextRoutePort, type PortHandle, type StopDescriptor, type StopNodeData } from '@/features/canvas-core'
+import { stopNameProblem } from '../model/naming'
+import { useEditorStore, useEditorStoreApi } from '../store/editor-store-context'
 import { PropertyField } from './PropertyField'
 import { SqlEditor } from './SqlEditor'
 
@@ -108,6 +108,7 @@ function StopInfo({ data, descriptor }: { data: StopNodeData; descriptor?: StopD
 /** The stop's name: checked as it is typed (unique in the flow, not empty), applied on Enter or leaving. */
 function NameField({ name }: { name: string }) {
   const { t } = useTranslation()
+  const store = useEditorStoreApi()
   const renameStop = useEditorStore((s) => s.renameStop)
   const [draft, setDraft] = useState(name)
   const [shown, setShown] = useState(name)
@@ -117,7 +118,7 @@ function NameField({ name }: { name: string }) {
     setDraft(name)
   }
   const problem = stopNameProblem(draft, (candidate) =>
-    candidate !== name && useEditorStore.getState().nodes.some((n) => n.id === candidate),
+    candidate !== name && store.getState().nodes.some((n) => n.id === candidate),
   )
   const commit = () => {
     if (problem) return
@@ -154,15 +155,16 @@ function NameField({ name }: { name: string }) {
 
 function PropertyForm({ data, descriptor }: { data: StopNodeData; descriptor?: StopDescriptor }) {
   const { t } = useTranslation()
+  const store = useEditorStoreApi()
   const updateStop = useEditorStore((s) => s.updateStop)
   const problems = useEditorStore((s) => s.problems)
   const name = data.name
   const onChange = useCallback(
     (property: string, value: string) => {
-      const current = useEditorStore.getState().nodes.find((n) => n.id === name)?.data.properties ?? {}
+      const current = store.getState().nodes.find((n) => n.id === name)?.data.properties ?? {}
       updateStop(name, { properties: { ...current, [property]: value } }, `property:${property}`)
     },
-    [name, updateStop],
+    [store, name, updateStop],
   )
   if (!descriptor) return <p className="muted">{t('canvas.stopPanel.unknown')}</p>
   const errorsOf = (property: string) => {
@@ -220,7 +222,7 @@ function Conditions({ data }: { data: StopNodeData }) {
       <button
         type="button"
         className="btn btn-small"
-        onClick={() => set(suggestPort('route', Object.keys(data.customizedProperties)), '')}
+        onClick={() => set(nextRoutePort(data.customizedProperties), '')}
       >
         {t('canvas.conditions.add')}
       </button>

@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 
 import { links } from '@/app/paths'
-import { useDebugFlow } from '@/features/flows/api/debug-flow'
-import { flowQueryOptions } from '@/features/flows/api/get-flow'
-import { useRunFlow } from '@/features/flows/api/run-flow'
+import { flowQueryOptions, useDebugFlow, useRunFlow } from '@/features/flows'
 import { isApiError } from '@/lib/api-client'
 import { useSaveFlow } from '../api/save-flow'
 import { stopsQueryOptions } from '../api/get-stops'
-import { useEditorStore } from '../store/editor-store'
+import { useEditorStoreApi } from '../store/editor-store-context'
 
-/** Save, run and debug-run from the canvas, and what the 409 dialog needs. */
+/** Save, run and debug-run this editor's flow, and what the 409 dialog needs. */
 export function useEditorActions(flowId: number) {
+  const store = useEditorStoreApi()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const { i18n } = useTranslation()
@@ -26,39 +25,39 @@ export function useEditorActions(flowId: number) {
 
   const save = useCallback(
     async (basedOn?: number): Promise<boolean> => {
-      const state = useEditorStore.getState()
+      const state = store.getState()
       setError(null)
       try {
         const flow = await saveMutation.mutateAsync({ id: flowId, revision: basedOn ?? state.revision, flow: state.toFlow() })
-        useEditorStore.getState().markSaved(flow.revision, flow.problems)
+        store.getState().markSaved(flow.revision, flow.problems)
         return true
       } catch (cause) {
         if (isApiError(cause, 409)) {
           const revision = Number(cause.body.revision)
           setConflict(Number.isFinite(revision) && revision > 0 ? revision : state.revision)
         } else {
-          if (isApiError(cause) && cause.problems.length) useEditorStore.getState().setProblems(cause.problems)
+          if (isApiError(cause) && cause.problems.length) store.getState().setProblems(cause.problems)
           setError(cause)
         }
         return false
       }
     },
-    [flowId, saveMutation],
+    [store, flowId, saveMutation],
   )
 
   const start = useCallback(
     async (mode: 'run' | 'debug') => {
-      if (useEditorStore.getState().dirty && !(await save())) return
+      if (store.getState().dirty && !(await save())) return
       setError(null)
       try {
         const process = await (mode === 'debug' ? debugMutation : runMutation).mutateAsync(flowId)
         navigate(links.process(process.id))
       } catch (cause) {
-        if (isApiError(cause) && cause.problems.length) useEditorStore.getState().setProblems(cause.problems)
+        if (isApiError(cause) && cause.problems.length) store.getState().setProblems(cause.problems)
         setError(cause)
       }
     },
-    [flowId, save, navigate, runMutation, debugMutation],
+    [store, flowId, save, navigate, runMutation, debugMutation],
   )
 
   /** Drop the canvas's changes and load the flow as it is stored now. */
@@ -67,10 +66,10 @@ export function useEditorActions(flowId: number) {
       queryClient.fetchQuery({ ...flowQueryOptions(flowId), staleTime: 0 }),
       queryClient.ensureQueryData(stopsQueryOptions(i18n.language)),
     ])
-    useEditorStore.getState().load(flow, stops)
+    store.getState().load(flow, stops)
     setConflict(null)
     setError(null)
-  }, [flowId, queryClient, i18n.language])
+  }, [store, flowId, queryClient, i18n.language])
 
   /** Save over the other change (based on the stored revision). */
   const overwrite = useCallback(async () => {

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react'
-import { useBlocker } from 'react-router-dom'
 
-import { useEditorStore } from '../store/editor-store'
+import { useEditorStoreApi } from '../store/editor-store-context'
 
 /** Typing somewhere: keys belong to the field (its own undo, its own Backspace). */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -14,15 +13,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * Delete/Backspace removes the selection, Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes,
- * Ctrl+S saves; none of them while the user is typing in a field.
+ * Ctrl+S saves; none of them while the user is typing in a field, and only while `isActive()`
+ * (this editor is the page's active canvas, see canvas-core's `useKeyboardScope`).
  */
-export function useEditorShortcuts(onSave: () => void) {
+export function useEditorShortcuts(onSave: () => void, isActive: () => boolean) {
+  const store = useEditorStoreApi()
   const save = useRef(onSave)
   useEffect(() => {
     save.current = onSave
   })
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (!isActive()) return
       const mod = event.ctrlKey || event.metaKey
       const key = event.key.toLowerCase()
       if (mod && key === 's') {
@@ -31,41 +33,20 @@ export function useEditorShortcuts(onSave: () => void) {
         return
       }
       if (isTypingTarget(event.target)) return
-      const store = useEditorStore.getState()
+      const state = store.getState()
       if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
         event.preventDefault()
-        store.deleteSelection()
+        state.deleteSelection()
       } else if (mod && key === 'z') {
         event.preventDefault()
-        if (event.shiftKey) store.redo()
-        else store.undo()
+        if (event.shiftKey) state.redo()
+        else state.undo()
       } else if (mod && key === 'y') {
         event.preventDefault()
-        store.redo()
+        state.redo()
       }
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [])
-}
-
-/**
- * Ask before leaving the page with unsaved changes: the browser's own prompt on reload or close,
- * and a blocker (returned: show a dialog while it is `blocked`) for the app's links.
- */
-export function useWarnUnsaved() {
-  const dirty = useEditorStore((s) => s.dirty)
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      useEditorStore.getState().dirty && currentLocation.pathname !== nextLocation.pathname,
-  )
-  useEffect(() => {
-    if (!dirty) return
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault()
-    }
-    window.addEventListener('beforeunload', onBeforeUnload)
-    return () => window.removeEventListener('beforeunload', onBeforeUnload)
-  }, [dirty])
-  return blocker
+  }, [store, isActive])
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { CSV_SAVE, DESCRIPTORS, FILTER } from '@/features/canvas-core/testing/descriptors'
+import { CSV_SAVE, DESCRIPTORS, FILTER } from '@/test/stop-descriptors'
 import { paletteGroups } from './palette'
 
 describe('palette groups', () => {

@@ -1,6 +1,6 @@
 /** The server's validation problems, as the canvas shows them: on the stops they name, and listed. */
 import type { Problem } from '@/lib/api-client'
-import type { StopDescriptor } from '@/features/canvas-core'
+import type { CanvasNode, StopDescriptor } from '@/features/canvas-core'
 
 /** `Schema: is required` (the property's label when the descriptor knows it). */
 export function problemText(problem: Problem, descriptor?: StopDescriptor): string {
@@ -23,4 +23,19 @@ export function problemsByStop(
     else out.set(problem.stop, [text])
   }
   return out
+}
+
+/** `nodes` with `error` set from `problems` (and cleared elsewhere); unchanged nodes keep their object. */
+export function withProblems(nodes: CanvasNode[], problems: ReadonlyMap<string, readonly string[]>): CanvasNode[] {
+  let changed = false
+  const next = nodes.map((node) => {
+    const error = problems.get(node.id)?.join('\n') || undefined
+    if (error === node.data.error) return node
+    changed = true
+    const data = { ...node.data }
+    if (error) data.error = error
+    else delete data.error
+    return { ...node, data }
+  })
+  return changed ? next : nodes
 }

@@ -1,20 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 
 import { handleId } from '@/features/canvas-core'
-import { CSV_SAVE, DESCRIPTORS, FILTER, FORK, MERGE, MOCK_DATA, ROUTE } from '@/features/canvas-core/testing/descriptors'
-import { EMPTY_INFO, useEditorStore } from './editor-store'
+import { DEFAULT_FLOW_INFO } from '@/features/flows'
+import { CSV_SAVE, DESCRIPTORS, FILTER, FORK, MERGE, MOCK_DATA, ROUTE } from '@/test/stop-descriptors'
+import { createEditorStore, type EditorStore } from './editor-store'
 
-const store = () => useEditorStore.getState()
-
-function loadEmpty() {
-  store().load(
-    { id: 1, revision: 3, ...EMPTY_INFO, name: 'f', stops: [], paths: [], positions: {}, checkpoints: [] },
-    DESCRIPTORS,
-  )
-}
+let editor: EditorStore
+const store = () => editor.getState()
+const undoSteps = () => editor.history.depth().past
 
 describe('editor store', () => {
-  beforeEach(loadEmpty)
+  beforeEach(() => {
+    editor = createEditorStore()
+    store().load(
+      { id: 1, revision: 3, ...DEFAULT_FLOW_INFO, name: 'f', stops: [], paths: [], positions: {}, checkpoints: [] },
+      DESCRIPTORS,
+    )
+  })
 
   it('adds stops with unique names, their defaults, and selects the new one', () => {
     store().addStop(MOCK_DATA, { x: 0, y: 0 })
@@ -51,7 +53,7 @@ describe('editor store', () => {
     expect(store().toFlow().paths).toEqual([{ from: 'MockData', outport: '', inport: '', to: 'Filter' }])
     store().redo()
     expect(store().toFlow().stops[1]?.properties).toEqual({ condition: 'id > 1' })
-    expect(store().future).toHaveLength(0)
+    expect(store().canRedo).toBe(false)
   })
 
   it('makes a burst of typing into one field a single undo step', () => {
@@ -66,9 +68,9 @@ describe('editor store', () => {
   it('forgets the redo steps after a new edit', () => {
     store().addStop(MOCK_DATA, { x: 0, y: 0 })
     store().undo()
-    expect(store().future).toHaveLength(1)
+    expect(editor.history.depth().future).toBe(1)
     store().addStop(FILTER, { x: 0, y: 0 })
-    expect(store().future).toHaveLength(0)
+    expect(store().canRedo).toBe(false)
   })
 
   it('deletes the selection with its paths, as one undo step', () => {
@@ -86,12 +88,12 @@ describe('editor store', () => {
 
   it('records a drag as one step, when it starts', () => {
     store().addStop(MOCK_DATA, { x: 0, y: 0 })
-    const before = store().past.length
+    const before = undoSteps()
     for (const x of [10, 20, 30]) {
       store().onNodesChange([{ type: 'position', id: 'MockData', position: { x, y: 0 }, dragging: true }])
     }
     store().onNodesChange([{ type: 'position', id: 'MockData', position: { x: 30, y: 0 }, dragging: false }])
-    expect(store().past.length).toBe(before + 1)
+    expect(undoSteps()).toBe(before + 1)
     expect(store().nodes[0]?.position).toEqual({ x: 30, y: 0 })
     store().undo()
     expect(store().nodes[0]?.position).toEqual({ x: 0, y: 0 })
@@ -100,7 +102,7 @@ describe('editor store', () => {
   it('records a drag of several stops as one step', () => {
     store().addStop(MOCK_DATA, { x: 0, y: 0 })
     store().addStop(FILTER, { x: 300, y: 0 })
-    const before = store().past.length
+    const before = undoSteps()
     const move = (x: number, dragging: boolean) =>
       store().onNodesChange([
         { type: 'position', id: 'MockData', position: { x, y: 0 }, dragging },
@@ -109,16 +111,16 @@ describe('editor store', () => {
     move(10, true)
     move(20, true)
     move(20, false)
-    expect(store().past.length).toBe(before + 1)
+    expect(undoSteps()).toBe(before + 1)
     expect(store().dragging).toBe(false)
   })
 
   it('does not count selecting as an edit', () => {
     store().addStop(MOCK_DATA, { x: 0, y: 0 })
-    const before = store().past.length
+    const before = undoSteps()
     store().onNodesChange([{ type: 'select', id: 'MockData', selected: false }])
     expect(store().selected).toBeNull()
-    expect(store().past.length).toBe(before)
+    expect(undoSteps()).toBe(before)
   })
 
   it('adds the port a user names on Fork and Merge to their port lists', () => {
@@ -177,7 +179,7 @@ describe('editor store', () => {
     const flow = {
       id: 7,
       revision: 2,
-      ...EMPTY_INFO,
+      ...DEFAULT_FLOW_INFO,
       name: 'loaded',
       stops: [
         { uuid: 'a', name: 'M', bundle: MOCK_DATA.bundle, properties: { schema: 'id:Int', count: '1' }, customizedProperties: {} },
@@ -196,10 +198,19 @@ describe('editor store', () => {
   it('takes the catalogue in another language without touching the canvas', () => {
     store().addStop(FILTER, { x: 0, y: 0 })
     const before = store().toFlow()
-    const history = store().past.length
+    const history = undoSteps()
     store().setDescriptors(DESCRIPTORS.map((d) => ({ ...d, groupLabels: d.groups.map((g) => `${g}-zh`) })))
     expect(store().nodes[0]?.data.group).toBe('Common-zh')
     expect(store().toFlow()).toEqual(before)
-    expect(store().past.length).toBe(history)
+    expect(undoSteps()).toBe(history)
+  })
+
+  it('is one of many: another store has its own flow, stops and history', () => {
+    const other = createEditorStore()
+    other.getState().load({ id: 2, revision: 1, ...DEFAULT_FLOW_INFO, name: 'g', stops: [], paths: [], positions: {}, checkpoints: [] }, DESCRIPTORS)
+    store().addStop(MOCK_DATA, { x: 0, y: 0 })
+    expect(other.getState()).toMatchObject({ flowId: 2, nodes: [], dirty: false, canUndo: false })
+    other.getState().undo()
+    expect(store().nodes).toHaveLength(1)
   })
 })

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
-import type { Process } from '@/features/processes/types'
+import type { Process } from '@/features/processes'
 
 /** `POST /api/flows/<id>/debug/`: a run that keeps a sample of the rows on every path. */
 export function debugFlow(id: number): Promise<Process> {

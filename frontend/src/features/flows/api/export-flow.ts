@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
+import type { PiflowFlow } from '../types'
 
 /** `GET /api/flows/<id>/export/`: PiFlow flow JSON (`{"flow": {...}}`), sensitive values masked. */
-export function exportFlow(id: number): Promise<unknown> {
+export function exportFlow(id: number): Promise<PiflowFlow> {
   return api.get(`/api/flows/${id}/export/`)
 }
 

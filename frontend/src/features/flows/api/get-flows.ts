@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
-import { api, type Page } from '@/lib/api-client'
+import { api } from '@/lib/api-client'
+import type { Page } from '@/lib/api-types'
 import { FLOW_PAGE_SIZE, type FlowListItem } from '../types'
 
 export type FlowListParams = { search: string; page: number }

@@ -3,7 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, ApiError } from '@/lib/api-client'
 import type { Flow } from '../types'
 
-/** `POST /api/flows/import/`: a new flow from PiFlow flow JSON. */
+/**
+ * `POST /api/flows/import/`: a new flow from PiFlow flow JSON. `data` is the user's file as read,
+ * unchecked (so `unknown`, not `PiflowFlow`): the server says what is wrong with it.
+ */
 export function importFlow(data: unknown): Promise<Flow> {
   return api.post('/api/flows/import/', data)
 }

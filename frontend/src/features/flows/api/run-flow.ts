@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
-import type { Process } from '@/features/processes/types'
+import type { Process } from '@/features/processes'
 
 /** `POST /api/flows/<id>/run/`: a new run of the flow as it is now; 400 with `problems` when invalid. */
 export function runFlow(id: number): Promise<Process> {

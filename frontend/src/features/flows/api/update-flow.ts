@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
+import type { ApiSchema } from '@/lib/api-types'
 import type { Flow, FlowInfo } from '../types'
 
 export type FlowUpdate = { id: number; revision: number; fields: Partial<FlowInfo> }
 
 /** `PATCH /api/flows/<id>/` based on `revision`: 409 when someone saved in between. */
 export function updateFlow({ id, revision, fields }: FlowUpdate): Promise<Flow> {
-  return api.patch(`/api/flows/${id}/`, { ...fields, revision })
+  const body: ApiSchema<'FlowPatch'> = { ...fields, revision }
+  return api.patch(`/api/flows/${id}/`, body)
 }
 
 export function useUpdateFlow() {

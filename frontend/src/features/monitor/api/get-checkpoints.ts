@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
+import type { ApiSchema } from '@/lib/api-types'
 
-export type ProcessCheckpoints = { checkpoints: string[] }
+export type ProcessCheckpoints = ApiSchema<'ProcessCheckpoints'>
 
 /** `GET /api/processes/<id>/checkpoints/`: the stops of the run that left a complete checkpoint. */
 export function getCheckpoints(id: string, signal?: AbortSignal): Promise<ProcessCheckpoints> {

@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 
 import { api } from '@/lib/api-client'
-import type { Process } from '@/features/processes/types'
+import type { ApiSchema } from '@/lib/api-types'
+import type { Process } from '@/features/processes'
 
 export type ResumeInput = { id: string; checkpoints: string[] }
 
 /** `POST /api/processes/<id>/resume/`: a new run of the same snapshot, the given stops loaded from this run's checkpoints. */
 export function resumeProcess({ id, checkpoints }: ResumeInput): Promise<Process> {
-  return api.post(`/api/processes/${encodeURIComponent(id)}/resume/`, { checkpoints })
+  const body: ApiSchema<'ProcessResume'> = { checkpoints }
+  return api.post(`/api/processes/${encodeURIComponent(id)}/resume/`, body)
 }
 
 export function useResumeProcess() {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Dialog } from '@/components/Dialog'
 import { ErrorBanner } from '@/components/ErrorBanner'
 import { Loading } from '@/components/Loading'
-import type { Process } from '@/features/processes/types'
+import type { Process } from '@/features/processes'
 import { useCheckpoints } from '../api/get-checkpoints'
 import { useResumeProcess } from '../api/resume-process'
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom'
 
 import { links } from '@/app/paths'
 import { StateBadge } from '@/components/StateBadge'
-import type { Process } from '@/features/processes/types'
+import type { Process } from '@/features/processes'
 import { formatDateTime, formatDuration } from '@/lib/format'
 import { formatCount } from '../model/format'
 import type { MonitorEdge, Selection } from '../model/graph'
@@ -102,9 +102,7 @@ function RunDetails({ process, view, now, onSelect }: Props) {
   const finished = isFinishedState(view.state)
   const duration = elapsedSeconds(view.started_at, finished ? view.ended_at : null, now)
   const mode = view.mode === 'DEBUG' ? t('monitor.run.modes.DEBUG') : t('monitor.run.modes.RUN')
-  const trigger = ['manual', 'schedule', 'api'].includes(process.trigger)
-    ? t(`processes.trigger.${process.trigger as 'manual' | 'schedule' | 'api'}`)
-    : process.trigger
+  const trigger = t(`processes.trigger.${process.trigger}`, { defaultValue: process.trigger })
   return (
     <div className="monitor-run">
       <div className="monitor-side-header">
@@ -134,11 +132,11 @@ function RunDetails({ process, view, now, onSelect }: Props) {
           [t('monitor.run.created'), formatDateTime(view.created_at, i18n.language)],
           [t('monitor.stop.duration'), formatDuration(duration)],
           [t('monitor.run.stops'), t('monitor.run.stopsDone', { done, total: view.stops.length })],
-          ...(process.parent
+          ...(process.resumed_from
             ? [
                 [
                   t('monitor.run.parent'),
-                  <Link key="parent" to={links.process(process.parent)}>
+                  <Link key="parent" to={links.process(process.resumed_from)}>
                     {t('monitor.run.openParent')}
                   </Link>,
                 ] as [string, ReactNode],

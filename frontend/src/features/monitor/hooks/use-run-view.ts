@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 
-import { processQueryOptions } from '@/features/processes/api/get-process'
-import type { Process } from '@/features/processes/types'
+import { processQueryOptions, type Process } from '@/features/processes'
 import { isFinishedState, runReducer, snapshotOfProcess, type RunView } from '../model/run-view'
 import type { SocketMessage } from '../types'
 import { useRunSocket, type SocketStatus } from './use-run-socket'

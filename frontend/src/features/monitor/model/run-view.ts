@@ -3,7 +3,7 @@
  * everything (the first message of every connection, so a reconnect resyncs), each event changes
  * what it names. Pure functions, no React: tested in `run-view.test.ts`.
  */
-import type { Process } from '@/features/processes/types'
+import type { Process } from '@/features/processes'
 import type { RunEvent, Snapshot, SnapshotPath, SocketMessage } from '../types'
 
 export const FINISHED = ['COMPLETED', 'FAILED', 'KILLED'] as const

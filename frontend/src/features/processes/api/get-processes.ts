@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
-import { api, type Page } from '@/lib/api-client'
+import { api } from '@/lib/api-client'
+import type { Page } from '@/lib/api-types'
 import { isFinished, type ProcessListItem } from '../types'
 
 export const PROCESS_PAGE_SIZE = 20

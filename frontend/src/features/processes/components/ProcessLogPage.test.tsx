@@ -15,7 +15,7 @@ const run = {
   flow: 1,
   flow_name: 'nightly',
   owner: 'ada',
-  parent: null,
+  resumed_from: null,
   mode: 'RUN',
   trigger: 'manual',
   state: 'FAILED',

@@ -1,0 +1,1 @@
+"""The API plumbing shared by every app: the exception handler, pagination, request parsing."""

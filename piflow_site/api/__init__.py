@@ -1,1 +1,0 @@
-"""Project-wide API plumbing (the exception handler)."""
