@@ -12,6 +12,7 @@ start:  ## set up, migrate, run web (http://127.0.0.1:8000) + Spark worker + lig
 
 lint: setup  ## ruff, the import contracts (the engine never imports Django), mypy, then the front end's
 	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
 	$(VENV)/lint-imports
 	$(VENV)/mypy
 	npm --prefix frontend run lint
@@ -26,6 +27,7 @@ test: lint  ## lint, then the front end's unit tests, then the whole pytest suit
 # spark (the stops' tests and anything else that starts Spark).
 test-fast:  ## the quick loop (< 2 min, after `make setup`): lint but the front end, pytest but e2e/worker/spark
 	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
 	$(VENV)/lint-imports
 	$(VENV)/mypy
 	$(VENV)/pytest -m "not e2e and not worker and not spark"

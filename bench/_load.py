@@ -27,10 +27,12 @@ class LoadResult:
         return ordered[index]
 
     def summary(self) -> str:
-        return (f"n={len(self.latencies_ms)} errors={self.errors} statuses={self.statuses} "
-                f"p50={self.percentile(50):.1f}ms p90={self.percentile(90):.1f}ms "
-                f"p99={self.percentile(99):.1f}ms max={max(self.latencies_ms, default=0):.1f}ms "
-                f"mean={statistics.fmean(self.latencies_ms) if self.latencies_ms else 0:.1f}ms")
+        return (
+            f"n={len(self.latencies_ms)} errors={self.errors} statuses={self.statuses} "
+            f"p50={self.percentile(50):.1f}ms p90={self.percentile(90):.1f}ms "
+            f"p99={self.percentile(99):.1f}ms max={max(self.latencies_ms, default=0):.1f}ms "
+            f"mean={statistics.fmean(self.latencies_ms) if self.latencies_ms else 0:.1f}ms"
+        )
 
 
 async def _read_response(reader: asyncio.StreamReader) -> int:
@@ -49,8 +51,9 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
-async def _run(host: str, port: int, path: str, headers: dict[str, str], rate: float, seconds: float,
-               connections: int) -> LoadResult:
+async def _run(
+    host: str, port: int, path: str, headers: dict[str, str], rate: float, seconds: float, connections: int
+) -> LoadResult:
     result = LoadResult()
     head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
     request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{head}\r\n".encode()
@@ -88,7 +91,15 @@ async def _run(host: str, port: int, path: str, headers: dict[str, str], rate: f
     return result
 
 
-def run_load(host: str, port: int, path: str, *, headers: dict[str, str] | None = None, rate: float = 200,
-             seconds: float = 10, connections: int = 32) -> LoadResult:
+def run_load(
+    host: str,
+    port: int,
+    path: str,
+    *,
+    headers: dict[str, str] | None = None,
+    rate: float = 200,
+    seconds: float = 10,
+    connections: int = 32,
+) -> LoadResult:
     """Send ``GET path`` at ``rate`` requests per second for ``seconds``; return the latencies."""
     return asyncio.run(_run(host, port, path, headers or {}, rate, seconds, connections))

@@ -43,8 +43,14 @@ def redis_answers() -> bool:
 class Stack:
     """``with Stack(worker=True) as stack: stack.post(...)``"""
 
-    def __init__(self, *, worker: bool = False, database_url: str | None = None, server: str = "daphne",
-                 web_workers: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        worker: bool = False,
+        database_url: str | None = None,
+        server: str = "daphne",
+        web_workers: int = 1,
+    ) -> None:
         self.worker = worker
         self.server = server
         self.web_workers = web_workers
@@ -66,27 +72,95 @@ class Stack:
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> Stack:
         if self.env["REDIS_URL"]:
-            subprocess.run([str(BIN / "python"), "-c", "import redis,sys; redis.Redis.from_url(sys.argv[1]).flushdb()",
-                            self.env["REDIS_URL"]], check=True)
+            subprocess.run(
+                [
+                    str(BIN / "python"),
+                    "-c",
+                    "import redis,sys; redis.Redis.from_url(sys.argv[1]).flushdb()",
+                    self.env["REDIS_URL"],
+                ],
+                check=True,
+            )
         self.manage("migrate", "--noinput")
-        self.token = self.manage("shell", "-c", (
-            "from django.contrib.auth.models import User; from rest_framework.authtoken.models import Token;"
-            "u = User.objects.create_user('bench', password='bench-pass-123', is_staff=True);"
-            "print(Token.objects.create(user=u).key)")).strip().splitlines()[-1]
+        self.token = (
+            self.manage(
+                "shell",
+                "-c",
+                (
+                    "from django.contrib.auth.models import User; from rest_framework.authtoken.models import Token;"
+                    "u = User.objects.create_user('bench', password='bench-pass-123', is_staff=True);"
+                    "print(Token.objects.create(user=u).key)"
+                ),
+            )
+            .strip()
+            .splitlines()[-1]
+        )
         if self.server == "gunicorn":
-            self.spawn("web", [str(BIN / "gunicorn"), "-b", f"127.0.0.1:{self.port}", "-w", str(self.web_workers),
-                               "-k", "gthread", "--threads", "8", "piflow_site.wsgi:application"])
+            self.spawn(
+                "web",
+                [
+                    str(BIN / "gunicorn"),
+                    "-b",
+                    f"127.0.0.1:{self.port}",
+                    "-w",
+                    str(self.web_workers),
+                    "-k",
+                    "gthread",
+                    "--threads",
+                    "8",
+                    "piflow_site.wsgi:application",
+                ],
+            )
         elif self.server == "uvicorn":
-            self.spawn("web", [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(self.port), "--workers",
-                               str(self.web_workers), "--log-level", "warning", "piflow_site.asgi:application"])
+            self.spawn(
+                "web",
+                [
+                    str(BIN / "uvicorn"),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--workers",
+                    str(self.web_workers),
+                    "--log-level",
+                    "warning",
+                    "piflow_site.asgi:application",
+                ],
+            )
         else:
-            self.spawn("web", [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(self.port),
-                               "piflow_site.asgi:application"])
+            self.spawn(
+                "web",
+                [
+                    str(BIN / "daphne"),
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.port),
+                    "piflow_site.asgi:application",
+                ],
+            )
         if self.worker:
             self.worker_log = self.data_dir / "worker.log"
-            self.spawn("worker", [str(BIN / "celery"), "-A", "piflow_site", "worker", "-n", "bench-spark@%h",
-                                  "-Q", "spark", "--pool", "threads", "--concurrency", "4", "-l", "info"],
-                       log=self.worker_log)
+            self.spawn(
+                "worker",
+                [
+                    str(BIN / "celery"),
+                    "-A",
+                    "piflow_site",
+                    "worker",
+                    "-n",
+                    "bench-spark@%h",
+                    "-Q",
+                    "spark",
+                    "--pool",
+                    "threads",
+                    "--concurrency",
+                    "4",
+                    "-l",
+                    "info",
+                ],
+                log=self.worker_log,
+            )
         self.wait_for_web()
         if self.worker:
             self.wait_for_log(self.worker_log, "PiFlow Spark worker ready", timeout=300)
@@ -106,16 +180,20 @@ class Stack:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def manage(self, *args: str) -> str:
-        done = subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=ROOT, env=self.env,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [str(BIN / "python"), "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True
+        )
         if done.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr}")
         return done.stdout
 
     def spawn(self, name: str, command: list[str], log: Path | None = None) -> None:
         out = open(log or self.data_dir / f"{name}.log", "w")  # noqa: SIM115 - kept open for the child
-        self.processes.append(subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                                               start_new_session=True))
+        self.processes.append(
+            subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        )
 
     def wait_for_web(self, timeout: float = 60) -> None:
         deadline = time.time() + timeout
@@ -143,8 +221,12 @@ class Stack:
 
     def _call(self, method: str, path: str, body: object | None = None) -> object:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method,
-                                         headers={**self.headers, "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}",
+            data=data,
+            method=method,
+            headers={**self.headers, "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read() or b"null")
 

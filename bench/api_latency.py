@@ -20,11 +20,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _load import run_load  # noqa: E402
 from _stack import Stack  # noqa: E402
 
-FLOW = {"flow": {"name": "latency", "stops": [
-    {"uuid": "1", "name": "MockData", "bundle": "cn.piflow.bundle.common.MockData",
-     "properties": {"schema": "a:Int", "count": "5"}},
-    {"uuid": "2", "name": "Filter", "bundle": "cn.piflow.bundle.common.Filter", "properties": {"condition": "a > 1"}}],
-    "paths": [{"from": "MockData", "to": "Filter"}]}}
+FLOW = {
+    "flow": {
+        "name": "latency",
+        "stops": [
+            {
+                "uuid": "1",
+                "name": "MockData",
+                "bundle": "cn.piflow.bundle.common.MockData",
+                "properties": {"schema": "a:Int", "count": "5"},
+            },
+            {
+                "uuid": "2",
+                "name": "Filter",
+                "bundle": "cn.piflow.bundle.common.Filter",
+                "properties": {"condition": "a > 1"},
+            },
+        ],
+        "paths": [{"from": "MockData", "to": "Filter"}],
+    }
+}
 
 
 def main() -> None:
@@ -35,13 +50,17 @@ def main() -> None:
     with Stack(server="uvicorn", web_workers=2) as stack:
         app_id = stack.post("/flow/start", FLOW)["flow"]["id"]  # queued: no worker needed to read it
         headers = {"Authorization": f"Token {stack.token}"}
-        endpoints = {"/stop/groups (baseline)": "/stop/groups", "/stop/list": "/stop/list",
-                     "/flow/info": f"/flow/info?appID={app_id}"}
+        endpoints = {
+            "/stop/groups (baseline)": "/stop/groups",
+            "/stop/list": "/stop/list",
+            "/flow/info": f"/flow/info?appID={app_id}",
+        }
         run_load("127.0.0.1", stack.port, "/stop/list", headers=headers, rate=args.rate, seconds=3)  # warm-up
         results = {}
         for label, path in endpoints.items():
-            results[label] = run_load("127.0.0.1", stack.port, path, headers=headers, rate=args.rate,
-                                      seconds=args.seconds)
+            results[label] = run_load(
+                "127.0.0.1", stack.port, path, headers=headers, rate=args.rate, seconds=args.seconds
+            )
             print(f"{label:<26} {results[label].summary()}", flush=True)
     bad = {label: r for label, r in results.items() if r.errors or set(r.statuses) != {200}}
     if bad:

@@ -106,18 +106,29 @@ def generated_flow(name: str, stops: int) -> dict:
         row, column = divmod(index, CHAIN)
         last_in_chain = column == CHAIN - 1 or index == stops - 1
         if column == 0:
-            stop = {"name": f"Mock_{row}", "bundle": "piflow.stops.common.MockData",
-                    "properties": {"schema": "id:Int,name:String", "count": "100"}}
+            stop = {
+                "name": f"Mock_{row}",
+                "bundle": "piflow.stops.common.MockData",
+                "properties": {"schema": "id:Int,name:String", "count": "100"},
+            }
         elif last_in_chain:
-            stop = {"name": f"Save_{row}", "bundle": "piflow.stops.csv.CsvSave",
-                    "properties": {"csvSavePath": f"/tmp/piflow-bench/out_{row}"}}
+            stop = {
+                "name": f"Save_{row}",
+                "bundle": "piflow.stops.csv.CsvSave",
+                "properties": {"csvSavePath": f"/tmp/piflow-bench/out_{row}"},
+            }
         else:
-            stop = {"name": f"Filter_{row}_{column}", "bundle": "piflow.stops.common.Filter",
-                    "properties": {"condition": f"id > {column}"}}
+            stop = {
+                "name": f"Filter_{row}_{column}",
+                "bundle": "piflow.stops.common.Filter",
+                "properties": {"condition": f"id > {column}"},
+            }
         flow_stops.append(stop)
         positions[stop["name"]] = {"x": column * COLUMN, "y": row * ROW}
         if column > 0:
-            paths.append({"from": flow_stops[index - 1]["name"], "outport": "", "inport": "", "to": stop["name"]})
+            paths.append(
+                {"from": flow_stops[index - 1]["name"], "outport": "", "inport": "", "to": stop["name"]}
+            )
     return {"name": name, "stops": flow_stops, "paths": paths, "positions": positions, "checkpoints": []}
 
 
@@ -160,7 +171,9 @@ def pan(context, base: str, flow_id: int, seconds: float) -> list[float]:
     while time.perf_counter() - began < seconds:
         step += 1
         angle = step / 12
-        page.mouse.move(start["x"] + 220 * math.sin(angle), start["y"] + 160 * math.sin(angle * 0.7) + step * 0.8)
+        page.mouse.move(
+            start["x"] + 220 * math.sin(angle), start["y"] + 160 * math.sin(angle * 0.7) + step * 0.8
+        )
         time.sleep(1 / 120)
     page.mouse.up()
     frames = page.evaluate("() => { window.__framesOn = false; return window.__frames.slice(1); }")
@@ -189,12 +202,15 @@ def main() -> None:
             flow = stack.post("/api/flows/", generated_flow(f"canvas bench {count}", count))
             assert len(flow["stops"]) == count and flow["valid"], json.dumps(flow["problems"][:3])
             flows[label] = (flow["id"], count)
-        print(f"stack: port {stack.port}; flows of {flows['baseline'][1]} and {flows['big'][1]} stops "
-              f"({len(generated_flow('x', args.stops)['paths'])} paths)")
+        print(
+            f"stack: port {stack.port}; flows of {flows['baseline'][1]} and {flows['big'][1]} stops "
+            f"({len(generated_flow('x', args.stops)['paths'])} paths)"
+        )
 
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                 args=["--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+            )
             context = browser.new_context(viewport=VIEWPORT, locale="en-US")
             log_in(context.new_page(), base)
             results = {}
@@ -204,11 +220,16 @@ def main() -> None:
                 draws = [r[0] for r in rounds]
                 frames = pan(context, base, flow_id, args.pan_seconds)
                 results[label] = statistics.median(draws)
-                print(f"{label:8} {count:5} stops: drawn in " + " ".join(f"{d:.3f}" for d in draws)
-                      + f" s (median {statistics.median(draws):.3f} s; {rounds[0][1]} stops on screen; "
-                      + f"data in at {statistics.median(r[2] for r in rounds):.3f} s)")
-                print(f"{label:8} {count:5} stops: panning {len(frames)} frames, median "
-                      f"{statistics.median(frames):.1f} ms, p95 {p95(frames):.1f} ms, max {max(frames):.1f} ms")
+                print(
+                    f"{label:8} {count:5} stops: drawn in "
+                    + " ".join(f"{d:.3f}" for d in draws)
+                    + f" s (median {statistics.median(draws):.3f} s; {rounds[0][1]} stops on screen; "
+                    + f"data in at {statistics.median(r[2] for r in rounds):.3f} s)"
+                )
+                print(
+                    f"{label:8} {count:5} stops: panning {len(frames)} frames, median "
+                    f"{statistics.median(frames):.1f} ms, p95 {p95(frames):.1f} ms, max {max(frames):.1f} ms"
+                )
             browser.close()
     print(f"ratio big/baseline draw {results['big'] / results['baseline']:.2f}")
     print(f"draw_s {results['big']:.3f}")

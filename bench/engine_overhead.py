@@ -35,16 +35,50 @@ def generate(spark, path: Path, rows: int) -> None:
 
 
 def flow(source: Path, target: Path) -> FlowSpec:
-    return FlowSpec.from_dict({"flow": {"name": "bench", "stops": [
-        {"name": "Read", "bundle": "cn.piflow.bundle.csv.CsvParser",
-         "properties": {"csvPath": str(source), "header": "false", "delimiter": ",", "schema": SCHEMA}},
-        {"name": "Filter", "bundle": "cn.piflow.bundle.common.Filter", "properties": {"condition": CONDITION}},
-        {"name": "Aggregate", "bundle": "cn.piflow.bundle.common.ExecuteSQLStop",
-         "properties": {"sql": SQL, "viewName": "temp"}},
-        {"name": "Save", "bundle": "cn.piflow.bundle.csv.CsvSave",
-         "properties": {"csvSavePath": str(target), "header": "true", "delimiter": ",", "saveMode": "overwrite"}},
-    ], "paths": [{"from": "Read", "to": "Filter"}, {"from": "Filter", "to": "Aggregate"},
-                 {"from": "Aggregate", "to": "Save"}]}})
+    return FlowSpec.from_dict(
+        {
+            "flow": {
+                "name": "bench",
+                "stops": [
+                    {
+                        "name": "Read",
+                        "bundle": "cn.piflow.bundle.csv.CsvParser",
+                        "properties": {
+                            "csvPath": str(source),
+                            "header": "false",
+                            "delimiter": ",",
+                            "schema": SCHEMA,
+                        },
+                    },
+                    {
+                        "name": "Filter",
+                        "bundle": "cn.piflow.bundle.common.Filter",
+                        "properties": {"condition": CONDITION},
+                    },
+                    {
+                        "name": "Aggregate",
+                        "bundle": "cn.piflow.bundle.common.ExecuteSQLStop",
+                        "properties": {"sql": SQL, "viewName": "temp"},
+                    },
+                    {
+                        "name": "Save",
+                        "bundle": "cn.piflow.bundle.csv.CsvSave",
+                        "properties": {
+                            "csvSavePath": str(target),
+                            "header": "true",
+                            "delimiter": ",",
+                            "saveMode": "overwrite",
+                        },
+                    },
+                ],
+                "paths": [
+                    {"from": "Read", "to": "Filter"},
+                    {"from": "Filter", "to": "Aggregate"},
+                    {"from": "Aggregate", "to": "Save"},
+                ],
+            }
+        }
+    )
 
 
 def hand_written(spark, source: Path, target: Path) -> None:

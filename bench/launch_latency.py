@@ -25,18 +25,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _stack import BIN, Stack  # noqa: E402
 
-FLOW = {"flow": {"name": "launch", "stops": [
-    {"uuid": "1", "name": "MockData", "bundle": "cn.piflow.bundle.common.MockData",
-     "properties": {"schema": "title:String,author:String,age:Int", "count": "10"}}], "paths": []}}
+FLOW = {
+    "flow": {
+        "name": "launch",
+        "stops": [
+            {
+                "uuid": "1",
+                "name": "MockData",
+                "bundle": "cn.piflow.bundle.common.MockData",
+                "properties": {"schema": "title:String,author:String,age:Int", "count": "10"},
+            }
+        ],
+        "paths": [],
+    }
+}
 
-COLD_JOB = '''
+COLD_JOB = """
 import time
 from pyspark.sql import SparkSession
 spark = SparkSession.builder.appName("launch").getOrCreate()
 print("FIRST LINE", time.time(), flush=True)
 spark.range(10).selectExpr("uuid() AS title").collect()
 spark.stop()
-'''
+"""
 
 
 def warm_round(stack: Stack) -> float:
@@ -62,11 +73,21 @@ def cold_round(job: Path) -> float:
 
     import pyspark
 
-    env = {**os.environ, "SPARK_HOME": str(Path(pyspark.__file__).parent), "PYSPARK_PYTHON": sys.executable,
-           "PYSPARK_DRIVER_PYTHON": sys.executable, "PATH": f"{BIN}:{os.environ.get('PATH', '')}"}
+    env = {
+        **os.environ,
+        "SPARK_HOME": str(Path(pyspark.__file__).parent),
+        "PYSPARK_PYTHON": sys.executable,
+        "PYSPARK_DRIVER_PYTHON": sys.executable,
+        "PATH": f"{BIN}:{os.environ.get('PATH', '')}",
+    }
     began = time.time()
-    child = subprocess.Popen([str(BIN / "spark-submit"), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                              str(job)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    child = subprocess.Popen(
+        [str(BIN / "spark-submit"), "--master", "local[2]", "--conf", "spark.ui.enabled=false", str(job)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     for line in child.stdout:
         if line.startswith("FIRST LINE"):
             took = float(line.split()[2]) - began

@@ -16,8 +16,9 @@ from common.errors import NotFoundError
 LOG_PAGE_BYTES = 1 << 20
 
 
-def run_storage(run_id: str, *, message: str | None = None, extra: dict[str, Any] | None = None
-                ) -> piflow.RunStorage:
+def run_storage(
+    run_id: str, *, message: str | None = None, extra: dict[str, Any] | None = None
+) -> piflow.RunStorage:
     """The files of run ``run_id``; NotFoundError (``message``, or the engine's reason) for an impossible id."""
     try:
         return piflow.RunStorage.of(run_id)
@@ -64,8 +65,9 @@ def log_page(storage: piflow.RunStorage, offset: int = 0, limit: int | None = No
                 data += handle.read(4 - len(data))
     cut = utf8_prefix_length(data)  # a character still being written at the end waits for the next page
     end = start + cut
-    return LogPage(text=data[:cut].decode("utf-8", errors="replace"), offset=start, next_offset=end,
-                   more=end < size)
+    return LogPage(
+        text=data[:cut].decode("utf-8", errors="replace"), offset=start, next_offset=end, more=end < size
+    )
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,9 @@ class DebugPage:
     total_rows: int | None
 
 
-def debug_page(storage: piflow.RunStorage, *, stop: str, port: str = "", offset: int = 0,
-               limit: int = 100) -> DebugPage:
+def debug_page(
+    storage: piflow.RunStorage, *, stop: str, port: str = "", offset: int = 0, limit: int = 100
+) -> DebugPage:
     """The sampled rows on ``stop``'s ``port``; NotFoundError listing the ports that have some when it has none."""
     try:
         meta = storage.debug_meta(stop, port)
@@ -97,7 +100,14 @@ def debug_page(storage: piflow.RunStorage, *, stop: str, port: str = "", offset:
         available = [{"stop": s, "port": p} for s, p in storage.debug_paths()]
         raise NotFoundError(str(exc), extra={"available": available}) from None
     return DebugPage(
-        stop=stop, port=meta.get("port", port), directory=str(directory), schema=meta.get("schema") or {},
-        columns=meta.get("columns") or [], rows=rows, offset=offset, limit=limit,
-        sampled=int(meta.get("sampled", len(rows)) or 0), total_rows=meta.get("rows"),
+        stop=stop,
+        port=meta.get("port", port),
+        directory=str(directory),
+        schema=meta.get("schema") or {},
+        columns=meta.get("columns") or [],
+        rows=rows,
+        offset=offset,
+        limit=limit,
+        sampled=int(meta.get("sampled", len(rows)) or 0),
+        total_rows=meta.get("rows"),
     )

@@ -20,8 +20,9 @@ def visible_to(queryset: QuerySet, user: Any, *, owner_field: str = "owner") -> 
     return queryset.filter(**{owner_field: user})
 
 
-def get_visible(queryset: QuerySet, user: Any, *, message: str, extra: dict[str, Any] | None = None,
-                **lookup: Any) -> Any:
+def get_visible(
+    queryset: QuerySet, user: Any, *, message: str, extra: dict[str, Any] | None = None, **lookup: Any
+) -> Any:
     """The one object of ``queryset`` matching ``lookup`` that ``user`` may see; else NotFoundError(message)."""
     found = visible_to(queryset, user).filter(**lookup).first()
     if found is None:

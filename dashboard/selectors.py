@@ -21,8 +21,13 @@ def system_load() -> dict[str, Any]:
         "cpu_percent": psutil.cpu_percent(interval=None),
         "cpu_count": psutil.cpu_count() or 1,
         "memory": {"total": memory.total, "used": memory.total - memory.available, "percent": memory.percent},
-        "disk": {"path": str(settings.PIFLOW_DATA_DIR), "total": disk.total, "used": disk.used,
-                 "free": disk.free, "percent": disk.percent},
+        "disk": {
+            "path": str(settings.PIFLOW_DATA_DIR),
+            "total": disk.total,
+            "used": disk.used,
+            "free": disk.free,
+            "percent": disk.percent,
+        },
     }
 
 

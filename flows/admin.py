@@ -22,7 +22,9 @@ from flows.models import Flow, Process, ProcessPath, ProcessStop
 
 
 def _pretty(data: Any) -> str:
-    return format_html('<pre style="white-space: pre-wrap">{}</pre>', json.dumps(data, indent=2, ensure_ascii=False))
+    return format_html(
+        '<pre style="white-space: pre-wrap">{}</pre>', json.dumps(data, indent=2, ensure_ascii=False)
+    )
 
 
 class _ReadOnlyAdmin(admin.ModelAdmin):
@@ -40,9 +42,18 @@ class FlowAdmin(_ReadOnlyAdmin):
     search_fields = ("name", "description", "owner__username")
     list_select_related = ("owner",)
     fields = (
-        "name", "uuid", "owner", "description", "revision", "created_at", "updated_at",
+        "name",
+        "uuid",
+        "owner",
+        "description",
+        "revision",
+        "created_at",
+        "updated_at",
         ("driver_memory", "executor_number", "executor_memory", "executor_cores"),
-        "masked_stops", "paths", "checkpoints", "environment",
+        "masked_stops",
+        "paths",
+        "checkpoints",
+        "environment",
     )
     readonly_fields = ("uuid", "created_at", "updated_at", "masked_stops")
 
@@ -80,16 +91,31 @@ class ProcessPathInline(_ReadOnlyInline):
 
 @admin.register(Process)
 class ProcessAdmin(_ReadOnlyAdmin):
-    list_display = ("id", "name", "owner", "mode", "trigger", "state", "progress", "created_at", "started_at",
-                    "ended_at")
+    list_display = (
+        "id",
+        "name",
+        "owner",
+        "mode",
+        "trigger",
+        "state",
+        "progress",
+        "created_at",
+        "started_at",
+        "ended_at",
+    )
     list_filter = ("state", "mode", "trigger", "created_at")
     search_fields = ("id", "pid", "name", "owner__username", "flow__name")
     list_select_related = ("owner",)
     date_hierarchy = "created_at"
     fields = (
-        ("id", "pid"), ("name", "flow", "owner"), ("resumed_from", "loaded_checkpoints", "group_run"), ("mode", "trigger", "state", "progress"),
-        ("created_at", "started_at", "ended_at"), ("worker", "lease_expires_at", "cancel_requested"),
-        "error", "masked_spec",
+        ("id", "pid"),
+        ("name", "flow", "owner"),
+        ("resumed_from", "loaded_checkpoints", "group_run"),
+        ("mode", "trigger", "state", "progress"),
+        ("created_at", "started_at", "ended_at"),
+        ("worker", "lease_expires_at", "cancel_requested"),
+        "error",
+        "masked_spec",
     )
     readonly_fields = ("id", "pid", "created_at", "masked_spec")
     inlines = (ProcessStopInline, ProcessPathInline)
@@ -111,8 +137,9 @@ class ProcessAdmin(_ReadOnlyAdmin):
     @admin.action(description=_("Stop the selected runs"), permissions=["stop"])
     def stop_runs(self, request: HttpRequest, queryset: QuerySet[Process]) -> None:
         stopped = [services.process_stop(process=p) for p in queryset if not p.finished]
-        self.message_user(request, _("%(n)d run(s) stopped or asked to stop.") % {"n": len(stopped)},
-                          messages.SUCCESS)
+        self.message_user(
+            request, _("%(n)d run(s) stopped or asked to stop.") % {"n": len(stopped)}, messages.SUCCESS
+        )
 
     def has_stop_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("flows.change_process")

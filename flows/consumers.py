@@ -120,4 +120,3 @@ class ProcessConsumer(AsyncJsonWebsocketConsumer):
             raise
         except Exception:
             logger.exception("watching process %s failed", self.process_id)
-

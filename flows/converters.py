@@ -18,17 +18,21 @@ LAYOUT_KEY = "layout"
 
 def flow_to_spec(flow: Flow) -> piflow.FlowSpec:
     """The PiFlow flow of a stored flow, with its secrets (for running, never for showing)."""
-    return piflow.FlowSpec.from_dict({"flow": {
-        "name": flow.name,
-        "uuid": str(flow.uuid),
-        "driverMemory": flow.driver_memory,
-        "executorNumber": str(flow.executor_number),
-        "executorMemory": flow.executor_memory,
-        "executorCores": str(flow.executor_cores),
-        "environmentVariable": flow.environment,
-        "stops": flow.stops,
-        "paths": flow.paths,
-    }})
+    return piflow.FlowSpec.from_dict(
+        {
+            "flow": {
+                "name": flow.name,
+                "uuid": str(flow.uuid),
+                "driverMemory": flow.driver_memory,
+                "executorNumber": str(flow.executor_number),
+                "executorMemory": flow.executor_memory,
+                "executorCores": str(flow.executor_cores),
+                "environmentVariable": flow.environment,
+                "stops": flow.stops,
+                "paths": flow.paths,
+            }
+        }
+    )
 
 
 def flow_request(flow: Flow, mode: str = piflow.RUN) -> piflow.RunRequest:
@@ -36,8 +40,9 @@ def flow_request(flow: Flow, mode: str = piflow.RUN) -> piflow.RunRequest:
     return piflow.RunRequest(mode=mode, checkpoints=tuple(flow.checkpoints))
 
 
-def spec_to_fields(spec: piflow.FlowSpec, request: piflow.RunRequest | None = None,
-                   layout: Any = None) -> dict[str, Any]:
+def spec_to_fields(
+    spec: piflow.FlowSpec, request: piflow.RunRequest | None = None, layout: Any = None
+) -> dict[str, Any]:
     """Flow model fields from a PiFlow flow, the checkpoints its request writes, and a canvas layout."""
     data = spec.to_dict()["flow"]
     fields = {
@@ -69,8 +74,9 @@ def _positive(text: str) -> int:
         return 1
 
 
-def public_spec(spec: piflow.FlowSpec, request: piflow.RunRequest | None = None,
-                layout: dict[str, Any] | None = None) -> dict[str, Any]:
+def public_spec(
+    spec: piflow.FlowSpec, request: piflow.RunRequest | None = None, layout: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """PiFlow flow JSON safe to show or export: sensitive values masked, with the request and layout given."""
     data = piflow.to_piflow(piflow.redact_flow(spec), request)
     if layout:

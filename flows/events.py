@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 EVENT_MESSAGE_TYPE = "process.event"
 SNAPSHOT = "snapshot"
 
+
 def process_group(process_id: str) -> str:
     """The Channels group a run's events are published to."""
     return f"process.{process_id}"
@@ -62,8 +63,15 @@ def event_payload(
 ) -> dict[str, Any]:
     """One event as watchers get it (the same keys for every kind)."""
     return {
-        "kind": kind, "process": process_id, "state": state, "stop": stop, "port": port, "rows": rows,
-        "message": message, "time": iso(time) or iso(timezone.now()), "progress": progress,
+        "kind": kind,
+        "process": process_id,
+        "state": state,
+        "stop": stop,
+        "port": port,
+        "rows": rows,
+        "message": message,
+        "time": iso(time) or iso(timezone.now()),
+        "progress": progress,
     }
 
 
@@ -73,7 +81,9 @@ def publish(process_id: str, payload: dict[str, Any]) -> bool:
         layer = get_channel_layer()
         if layer is None:
             return False
-        async_to_sync(layer.group_send)(process_group(process_id), {"type": EVENT_MESSAGE_TYPE, "event": payload})
+        async_to_sync(layer.group_send)(
+            process_group(process_id), {"type": EVENT_MESSAGE_TYPE, "event": payload}
+        )
         return True
     except Exception:
         logger.warning("could not publish an event of process %s", process_id, exc_info=True)
@@ -85,10 +95,17 @@ def publish_process_end(process_id: str) -> bool:
     process = Process.objects.filter(pk=process_id).only("state", "error", "ended_at", "progress").first()
     if process is None or not process.finished:
         return False
-    return publish(process_id, event_payload(
-        piflow.RUN_STATE, process_id, state=process.state, message=process.error, time=process.ended_at,
-        progress=process.progress,
-    ))
+    return publish(
+        process_id,
+        event_payload(
+            piflow.RUN_STATE,
+            process_id,
+            state=process.state,
+            message=process.error,
+            time=process.ended_at,
+            progress=process.progress,
+        ),
+    )
 
 
 class ProcessEventRecorder:
@@ -112,7 +129,9 @@ class ProcessEventRecorder:
     def __call__(self, event: piflow.RunEvent) -> None:
         if event.kind == piflow.RUN_STATE and event.state in piflow.State.FINISHED:
             return
-        if event.kind == piflow.STOP_STATE and event.state == StopState.INIT == self.states.get(event.stop or ""):
+        if event.kind == piflow.STOP_STATE and event.state == StopState.INIT == self.states.get(
+            event.stop or ""
+        ):
             return  # the engine announces every stop as INIT when the run starts: nothing changed
         try:
             self.record(event)
@@ -122,8 +141,15 @@ class ProcessEventRecorder:
 
     def payload(self, event: piflow.RunEvent) -> dict[str, Any]:
         return event_payload(
-            event.kind, self.process_id, state=event.state, stop=event.stop, port=event.port, rows=event.rows,
-            message=event.message, time=event.time, progress=self.progress,
+            event.kind,
+            self.process_id,
+            state=event.state,
+            stop=event.stop,
+            port=event.port,
+            rows=event.rows,
+            message=event.message,
+            time=event.time,
+            progress=self.progress,
         )
 
     def record(self, event: piflow.RunEvent) -> None:
@@ -131,12 +157,14 @@ class ProcessEventRecorder:
         if event.kind == piflow.STOP_STATE and event.stop and event.state:
             self.record_stop(event.stop, event.state, event.message, at)
         elif event.kind == piflow.PORT_ROWS and event.stop is not None and event.rows is not None:
-            run_events.record_port_rows(self.process_id, worker=self.worker, stop=event.stop,
-                                        port=event.port or "", rows=event.rows)
+            run_events.record_port_rows(
+                self.process_id, worker=self.worker, stop=event.stop, port=event.port or "", rows=event.rows
+            )
 
     def record_stop(self, stop: str, state: str, message: str, at: datetime) -> None:
-        run_events.record_stop_state(self.process_id, worker=self.worker, stop=stop, state=state,
-                                     message=message, at=at)
+        run_events.record_stop_state(
+            self.process_id, worker=self.worker, stop=stop, state=state, message=message, at=at
+        )
         self.states[stop] = state
         progress = progress_of(list(self.states.values()))
         if progress != self.progress:
@@ -155,13 +183,25 @@ def process_snapshot(process: Process) -> dict[str, Any]:
     return {
         "kind": SNAPSHOT,
         "process": {
-            "id": process.pk, "name": process.name, "state": process.state, "progress": process.progress,
-            "error": process.error, "mode": process.mode, "created_at": iso(process.created_at),
-            "started_at": iso(process.started_at), "ended_at": iso(process.ended_at),
+            "id": process.pk,
+            "name": process.name,
+            "state": process.state,
+            "progress": process.progress,
+            "error": process.error,
+            "mode": process.mode,
+            "created_at": iso(process.created_at),
+            "started_at": iso(process.started_at),
+            "ended_at": iso(process.ended_at),
         },
         "stops": [
-            {"name": s.name, "bundle": s.bundle, "state": s.state, "started_at": iso(s.started_at),
-             "ended_at": iso(s.ended_at), "error": s.error}
+            {
+                "name": s.name,
+                "bundle": s.bundle,
+                "state": s.state,
+                "started_at": iso(s.started_at),
+                "ended_at": iso(s.ended_at),
+                "error": s.error,
+            }
             for s in stops
         ],
         "paths": [
@@ -183,10 +223,17 @@ def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict
         if old is not None and old["state"] == stop["state"]:
             continue
         finished = stop["state"] in piflow.State.FINISHED or stop["state"] == StopState.SKIPPED
-        events.append(event_payload(
-            piflow.STOP_STATE, process_id, state=stop["state"], stop=stop["name"], message=stop["error"],
-            time=_parse(stop["ended_at"] if finished else stop["started_at"]), progress=progress,
-        ))
+        events.append(
+            event_payload(
+                piflow.STOP_STATE,
+                process_id,
+                state=stop["state"],
+                stop=stop["name"],
+                message=stop["error"],
+                time=_parse(stop["ended_at"] if finished else stop["started_at"]),
+                progress=progress,
+            )
+        )
     old_rows = {(p["from"], p["outport"]): p["rows"] for p in before["paths"]}
     seen = set()
     for path in after["paths"]:
@@ -194,17 +241,29 @@ def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict
         if key in seen or path["rows"] is None or old_rows.get(key) == path["rows"]:
             continue
         seen.add(key)
-        events.append(event_payload(
-            piflow.PORT_ROWS, process_id, stop=path["from"], port=path["outport"], rows=path["rows"],
-            progress=progress,
-        ))
+        events.append(
+            event_payload(
+                piflow.PORT_ROWS,
+                process_id,
+                stop=path["from"],
+                port=path["outport"],
+                rows=path["rows"],
+                progress=progress,
+            )
+        )
     old_process, process = before["process"], after["process"]
     if old_process["state"] != process["state"]:
         at = process["ended_at"] if process["state"] in piflow.State.FINISHED else process["started_at"]
-        events.append(event_payload(
-            piflow.RUN_STATE, process_id, state=process["state"], message=process["error"], time=_parse(at),
-            progress=progress,
-        ))
+        events.append(
+            event_payload(
+                piflow.RUN_STATE,
+                process_id,
+                state=process["state"],
+                message=process["error"],
+                time=_parse(at),
+                progress=progress,
+            )
+        )
     return events
 
 

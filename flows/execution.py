@@ -115,14 +115,18 @@ class Heartbeat(threading.Thread):
                         next_renewal = time.monotonic() + self.renew_every
                         if not renew(process_id, worker=self.worker, lease=self.lease):
                             logger.warning("process %s: lease lost, stopping the run", process_id)
-                            self.run_.abort(f"the worker {self.worker} lost its lease on the run "
-                                            "(it was declared dead or the run was ended elsewhere)")
+                            self.run_.abort(
+                                f"the worker {self.worker} lost its lease on the run "
+                                "(it was declared dead or the run was ended elsewhere)"
+                            )
                             return
                     if not self.run_.token.cancelled and selectors.process_cancel_requested(process_id):
                         logger.info("process %s: stop requested", process_id)
                         self.run_.token.cancel()
                 except DatabaseError:
-                    logger.warning("process %s: heartbeat could not reach the database", process_id, exc_info=True)
+                    logger.warning(
+                        "process %s: heartbeat could not reach the database", process_id, exc_info=True
+                    )
                     connection.close()
                 if self._stop_event.wait(CANCEL_POLL_SECONDS):
                     return
@@ -161,7 +165,9 @@ def execute_process(process_id: str, *, worker_name: str) -> str | None:
     if run.reason and state != ProcessState.COMPLETED:
         state, error = ProcessState.FAILED, run.reason
     if not finish_held(process_id, worker=worker, state=state, error=error):
-        logger.warning("process %s ended %s but is no longer held by %s; left as stored", process_id, state, worker)
+        logger.warning(
+            "process %s ended %s but is no longer held by %s; left as stored", process_id, state, worker
+        )
         return state
     recorder.announce_end()
     logger.info("process %s %s%s", process_id, state, f": {error}" if error else "")
@@ -171,8 +177,9 @@ def execute_process(process_id: str, *, worker_name: str) -> str | None:
 def _run(process: Process, recorder: ProcessEventRecorder, token: piflow.CancelToken) -> tuple[str, str]:
     """Run the process's flow; (final state, error). Never raises."""
     try:
-        result = piflow.run_flow(process.flow_spec, process.run_request, run_id=process.pk, sink=recorder,
-                                 cancel=token)
+        result = piflow.run_flow(
+            process.flow_spec, process.run_request, run_id=process.pk, sink=recorder, cancel=token
+        )
     except (piflow.FlowValidationError, piflow.SpecError) as exc:
         # process_start validated the flow; stops or their packages may have changed since.
         return ProcessState.FAILED, f"the flow is not valid: {exc}"

@@ -107,19 +107,26 @@ class Process(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="processes")
     flow = models.ForeignKey(Flow, null=True, blank=True, on_delete=models.SET_NULL, related_name="processes")
     resumed_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="resumed_by",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resumed_by",
         help_text="the earlier run whose checkpoints this run loads",
     )
     loaded_checkpoints = models.JSONField(
         default=list, blank=True, help_text="stops loaded from resumed_from's checkpoints (empty: all it has)"
     )
-    group_run = models.CharField(max_length=64, blank=True, db_index=True,
-                                 help_text="the group run this run belongs to, if any")
+    group_run = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text="the group run this run belongs to, if any"
+    )
     name = models.CharField(_("name"), max_length=200)
     spec = models.JSONField(help_text="the PiFlow flow JSON that ran (secrets included; never served)")
     mode = models.CharField(max_length=8, choices=ProcessMode.choices, default=ProcessMode.RUN)
     trigger = models.CharField(max_length=16, choices=Trigger.choices, default=Trigger.MANUAL)
-    state = models.CharField(max_length=16, choices=ProcessState.choices, default=ProcessState.INIT, db_index=True)
+    state = models.CharField(
+        max_length=16, choices=ProcessState.choices, default=ProcessState.INIT, db_index=True
+    )
     progress = models.FloatField(default=0.0, help_text="finished stops / all stops x 100")
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -131,7 +138,10 @@ class Process(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["owner", "-created_at"]), models.Index(fields=["flow", "-created_at"])]
+        indexes = [
+            models.Index(fields=["owner", "-created_at"]),
+            models.Index(fields=["flow", "-created_at"]),
+        ]
         verbose_name = _("process")
         verbose_name_plural = _("processes")
 

@@ -74,10 +74,13 @@ def process_port_rows(process: Process) -> dict[str, dict[str, int]]:
 # -- run files and counts ----------------------------------------------------------------------------
 
 
-def process_log_page(*, process: Process, offset: int = 0, limit: int | None = None,
-                     message: str | None = None) -> run_files.LogPage:
+def process_log_page(
+    *, process: Process, offset: int = 0, limit: int | None = None, message: str | None = None
+) -> run_files.LogPage:
     """Up to ``limit`` bytes of the run's log from byte ``offset``, never cutting a character."""
-    storage = run_files.run_storage(process.id, message=message, extra={"appID": process.id} if message else None)
+    storage = run_files.run_storage(
+        process.id, message=message, extra={"appID": process.id} if message else None
+    )
     return run_files.log_page(storage, offset, limit)
 
 
@@ -86,11 +89,13 @@ def process_checkpoint_names(*, process: Process) -> list[str]:
     return run_files.run_storage(process.id).checkpoints()
 
 
-def process_debug_page(*, process: Process, stop: str, port: str = "", offset: int = 0,
-                       limit: int = 100) -> run_files.DebugPage:
+def process_debug_page(
+    *, process: Process, stop: str, port: str = "", offset: int = 0, limit: int = 100
+) -> run_files.DebugPage:
     """Schema and a page of the sampled rows on one port of a debug run; NotFoundError when there are none."""
-    return run_files.debug_page(run_files.run_storage(process.id), stop=stop, port=port, offset=offset,
-                                limit=limit)
+    return run_files.debug_page(
+        run_files.run_storage(process.id), stop=stop, port=port, offset=offset, limit=limit
+    )
 
 
 def process_counts_by_state(*, user: Any) -> dict[str, int]:

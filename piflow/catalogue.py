@@ -145,10 +145,16 @@ def translation_gaps(stops: Iterable[type[Stop]], language: str | None) -> list[
             for field in ("label", "description"):
                 if not str(texts.get(name, {}).get(field, "")).strip():
                     gaps.append(f"{stop.bundle}: property {name} has no {field}")
-        gaps.extend(f"{stop.bundle}: translates property {name}, which the stop lacks"
-                    for name in texts if name not in names)
-    gaps.extend(f"group {group}: no label" for group in groups
-                if not group_translation(group, language).get("label", "").strip())
+        gaps.extend(
+            f"{stop.bundle}: translates property {name}, which the stop lacks"
+            for name in texts
+            if name not in names
+        )
+    gaps.extend(
+        f"group {group}: no label"
+        for group in groups
+        if not group_translation(group, language).get("label", "").strip()
+    )
     return gaps
 
 

@@ -68,8 +68,11 @@ class ProgressPrinter:
             port = event.port or "default"
             print(f"  {event.stop:<24} rows on {port}: {event.rows}", file=self.out, flush=True)
         elif event.kind == RUN_STATE:
-            print(f"run {event.run_id}: {event.state}{'  ' + event.message if event.message else ''}",
-                  file=self.out, flush=True)
+            print(
+                f"run {event.run_id}: {event.state}{'  ' + event.message if event.message else ''}",
+                file=self.out,
+                flush=True,
+            )
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
@@ -131,8 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--debug", action="store_true", help="save a sample of the data on every path")
     run.add_argument("--debug-rows", type=int, default=1000, help="rows kept per path in debug mode")
     run.add_argument("--resume", metavar="RUN_ID", help="reuse the checkpoints of an earlier run")
-    run.add_argument("--checkpoint", metavar="STOPS", help="comma-separated stop names to checkpoint "
-                     "(with --resume: the checkpoints to load; default all of that run's)")
+    run.add_argument(
+        "--checkpoint",
+        metavar="STOPS",
+        help="comma-separated stop names to checkpoint "
+        "(with --resume: the checkpoints to load; default all of that run's)",
+    )
     run.set_defaults(handler=cmd_run)
     validate = sub.add_parser("validate", help="report every problem of a flow without running it")
     validate.add_argument("flow")

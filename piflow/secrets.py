@@ -35,7 +35,9 @@ def redact_flow(spec: FlowSpec, registry: StopRegistry | None = None) -> FlowSpe
     return replace(spec, stops=tuple(_masked(stop, registry) for stop in spec.stops))
 
 
-def restore_secrets(incoming: FlowSpec, stored: FlowSpec | None, registry: StopRegistry | None = None) -> FlowSpec:
+def restore_secrets(
+    incoming: FlowSpec, stored: FlowSpec | None, registry: StopRegistry | None = None
+) -> FlowSpec:
     """``incoming`` with each masked sensitive value replaced by the stored value of the same stop."""
     if stored is None:
         return incoming

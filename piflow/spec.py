@@ -137,8 +137,12 @@ class FlowSpec:
         return cls(
             name=_as_text(data.get("name")).strip() or "flow",
             uuid=_as_text(data.get("uuid")),
-            stops=tuple(StopSpec.from_dict(s, i) for i, s in enumerate(_require_list(data.get("stops"), "stops"))),
-            paths=tuple(PathSpec.from_dict(p, i) for i, p in enumerate(_require_list(data.get("paths"), "paths"))),
+            stops=tuple(
+                StopSpec.from_dict(s, i) for i, s in enumerate(_require_list(data.get("stops"), "stops"))
+            ),
+            paths=tuple(
+                PathSpec.from_dict(p, i) for i, p in enumerate(_require_list(data.get("paths"), "paths"))
+            ),
             driver_memory=_as_text(data.get("driverMemory") or "1g"),
             executor_number=_as_text(data.get("executorNumber") or "1"),
             executor_memory=_as_text(data.get("executorMemory") or "1g"),

@@ -18,8 +18,11 @@ class StopPropertyError(ValueError):
     """Properties given to ``perform_stop`` did not validate."""
 
 
-def make_stop(stop: str | type[Stop], properties: Mapping[str, Any] | None = None,
-              customized: Mapping[str, str] | None = None) -> Stop:
+def make_stop(
+    stop: str | type[Stop],
+    properties: Mapping[str, Any] | None = None,
+    customized: Mapping[str, str] | None = None,
+) -> Stop:
     """Instantiate a stop (by bundle or class) from raw string properties, as the engine does."""
     cls = default_registry().get(stop) if isinstance(stop, str) else stop
     values, problems = cls.parse_properties(properties or {})

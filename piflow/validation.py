@@ -27,8 +27,16 @@ class Problem:
     path: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in (("message", self.message), ("stop", self.stop),
-                                  ("property", self.property), ("path", self.path)) if v is not None}
+        return {
+            k: v
+            for k, v in (
+                ("message", self.message),
+                ("stop", self.stop),
+                ("property", self.property),
+                ("path", self.path),
+            )
+            if v is not None
+        }
 
     def __str__(self) -> str:
         where = []
@@ -92,7 +100,9 @@ def _check_stops(spec: FlowSpec, registry: StopRegistry, problems: list[Problem]
     seen: set[str] = set()
     for stop in spec.stops:
         if stop.name in seen:
-            problems.append(Problem("duplicate stop name; stop names must be unique in a flow", stop=stop.name))
+            problems.append(
+                Problem("duplicate stop name; stop names must be unique in a flow", stop=stop.name)
+            )
             continue
         seen.add(stop.name)
         try:
@@ -105,7 +115,9 @@ def _check_stops(spec: FlowSpec, registry: StopRegistry, problems: list[Problem]
             problems.append(Problem(message, stop=stop.name, property=prop))
         if stop.customized_properties and not cls.customizable:
             problems.append(Problem(f"{cls.display_name()} takes no customized properties", stop=stop.name))
-        compiled[stop.name] = CompiledStop(spec=stop, cls=cls, instance=cls(values, stop.customized_properties))
+        compiled[stop.name] = CompiledStop(
+            spec=stop, cls=cls, instance=cls(values, stop.customized_properties)
+        )
     return compiled
 
 
@@ -122,19 +134,35 @@ def _check_paths(spec: FlowSpec, stops: dict[str, CompiledStop], problems: list[
         outports = source.instance.output_ports()
         if outports is not None and path.outport not in outports:
             offered = ", ".join(_port_label(p) for p in outports) or "none"
-            problems.append(Problem(f"{path.from_stop!r} has no output port {_port_label(path.outport)} "
-                                    f"(it has {offered})", stop=path.from_stop, path=index))
+            problems.append(
+                Problem(
+                    f"{path.from_stop!r} has no output port {_port_label(path.outport)} (it has {offered})",
+                    stop=path.from_stop,
+                    path=index,
+                )
+            )
             continue
         inports = target.instance.input_ports()
         if inports is not None and path.inport not in inports:
             offered = ", ".join(_port_label(p) for p in inports) or "none: it is a source"
-            problems.append(Problem(f"{path.to_stop!r} has no input port {_port_label(path.inport)} "
-                                    f"(it has {offered})", stop=path.to_stop, path=index))
+            problems.append(
+                Problem(
+                    f"{path.to_stop!r} has no input port {_port_label(path.inport)} (it has {offered})",
+                    stop=path.to_stop,
+                    path=index,
+                )
+            )
             continue
         key = (path.to_stop, path.inport)
         if key in taken:
-            problems.append(Problem(f"input port {_port_label(path.inport)} of {path.to_stop!r} is already "
-                                    f"connected by paths[{taken[key]}]", stop=path.to_stop, path=index))
+            problems.append(
+                Problem(
+                    f"input port {_port_label(path.inport)} of {path.to_stop!r} is already "
+                    f"connected by paths[{taken[key]}]",
+                    stop=path.to_stop,
+                    path=index,
+                )
+            )
             continue
         taken[key] = index
         source.outgoing.append(path)

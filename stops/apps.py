@@ -42,4 +42,6 @@ def sync_after_migrate(
         return
     result = sync_stop_groups(using=using)
     if verbosity >= 2:
-        print(f"  Stop groups: {result.created} created, {result.updated} updated, {result.unchanged} unchanged")
+        print(
+            f"  Stop groups: {result.created} created, {result.updated} updated, {result.unchanged} unchanged"
+        )

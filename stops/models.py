@@ -18,15 +18,20 @@ class StopGroup(models.Model):
     """A palette group: ``name`` is the stable id stops and flows use; the rest is what people read."""
 
     name = models.CharField(
-        _("name"), max_length=100, unique=True,
+        _("name"),
+        max_length=100,
+        unique=True,
         help_text=_("The id stops declare, e.g. Common or Jdbc; never translated."),
     )
     label = models.CharField(_("label"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     customized = models.BooleanField(
-        _("edited by an operator"), default=False,
-        help_text=_("Set when an operator edits the texts, so the built-in ones no longer replace them. "
-                    "Untick it to restore the built-in texts."),
+        _("edited by an operator"),
+        default=False,
+        help_text=_(
+            "Set when an operator edits the texts, so the built-in ones no longer replace them. "
+            "Untick it to restore the built-in texts."
+        ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -42,7 +42,10 @@ def builtin_texts(name: str) -> dict[str, str | None]:
     texts: dict[str, str | None] = {}
     for language in AVAILABLE_LANGUAGES:
         if language == DEFAULT_LANGUAGE:
-            label, description = catalogue.group_label(name, language), catalogue.group_description(name, language)
+            label, description = (
+                catalogue.group_label(name, language),
+                catalogue.group_description(name, language),
+            )
         else:
             entry = catalogue.group_translation(name, language)
             label, description = entry.get("label") or None, entry.get("description") or None
@@ -51,7 +54,9 @@ def builtin_texts(name: str) -> dict[str, str | None]:
     return texts
 
 
-def sync_stop_groups(registry: piflow.StopRegistry | None = None, *, using: str = DEFAULT_DB_ALIAS) -> SyncResult:
+def sync_stop_groups(
+    registry: piflow.StopRegistry | None = None, *, using: str = DEFAULT_DB_ALIAS
+) -> SyncResult:
     """Create a row for every registered group and refresh the rows no operator edited.
 
     Rows of groups no longer registered (an uninstalled package) stay, with their translations.
@@ -68,8 +73,14 @@ def sync_stop_groups(registry: piflow.StopRegistry | None = None, *, using: str 
         fields = list(wanted)
         row = rows.get(name)
         if row is None:
-            created.append(StopGroup(name=name, label=wanted[_default("label")],
-                                     description=wanted[_default("description")] or "", **wanted))
+            created.append(
+                StopGroup(
+                    name=name,
+                    label=wanted[_default("label")],
+                    description=wanted[_default("description")] or "",
+                    **wanted,
+                )
+            )
         elif not row.customized and any(getattr(row, field) != value for field, value in wanted.items()):
             for field, value in wanted.items():
                 setattr(row, field, value)
@@ -79,7 +90,9 @@ def sync_stop_groups(registry: piflow.StopRegistry | None = None, *, using: str 
         groups.bulk_create(created, ignore_conflicts=True)  # a concurrent sync may win
     if updated:
         groups.bulk_update(updated, [*fields, "updated_at"])
-    return SyncResult(created=len(created), updated=len(updated), unchanged=len(names) - len(created) - len(updated))
+    return SyncResult(
+        created=len(created), updated=len(updated), unchanged=len(names) - len(created) - len(updated)
+    )
 
 
 def _default(field: str) -> str:

@@ -15,10 +15,24 @@ SECRET = "canary-s3cret-7f1d"
 PASSWORD = "correct horse battery staple"
 
 VALID_STOPS = [
-    {"name": "Db", "bundle": "cn.piflow.bundle.jdbc.PostgresqlRead", "uuid": "db-1",
-     "properties": {"url": "jdbc:postgresql://127.0.0.1:5432/test", "user": "postgres", "password": SECRET,
-                    "selectedContent": "*", "tableName": "people"}},
-    {"name": "Show", "bundle": "piflow.stops.common.ShowData", "uuid": "show-1", "properties": {"showNumber": "5"}},
+    {
+        "name": "Db",
+        "bundle": "cn.piflow.bundle.jdbc.PostgresqlRead",
+        "uuid": "db-1",
+        "properties": {
+            "url": "jdbc:postgresql://127.0.0.1:5432/test",
+            "user": "postgres",
+            "password": SECRET,
+            "selectedContent": "*",
+            "tableName": "people",
+        },
+    },
+    {
+        "name": "Show",
+        "bundle": "piflow.stops.common.ShowData",
+        "uuid": "show-1",
+        "properties": {"showNumber": "5"},
+    },
 ]
 VALID_PATHS = [{"from": "Db", "outport": "", "inport": "", "to": "Show"}]
 

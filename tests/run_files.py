@@ -35,9 +35,20 @@ def lay_out_run(
         target.mkdir(parents=True, exist_ok=True)
         (target / "rows.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
         columns = list(rows[0]) if rows else []
-        schema = {"type": "struct", "fields": [
-            {"name": c, "type": "string", "nullable": True, "metadata": {}} for c in columns]}
-        (target / "meta.json").write_text(json.dumps(
-            {"stop": stop, "port": port, "schema": schema, "columns": columns, "sampled": len(rows),
-             "rows": len(rows) * rows_per_sample}))
+        schema = {
+            "type": "struct",
+            "fields": [{"name": c, "type": "string", "nullable": True, "metadata": {}} for c in columns],
+        }
+        (target / "meta.json").write_text(
+            json.dumps(
+                {
+                    "stop": stop,
+                    "port": port,
+                    "schema": schema,
+                    "columns": columns,
+                    "sampled": len(rows),
+                    "rows": len(rows) * rows_per_sample,
+                }
+            )
+        )
     return storage

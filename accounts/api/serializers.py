@@ -20,7 +20,9 @@ class UserSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
     email = serializers.EmailField()
-    is_admin = serializers.BooleanField(source="is_staff", help_text="Admins see and change everyone's flows.")
+    is_admin = serializers.BooleanField(
+        source="is_staff", help_text="Admins see and change everyone's flows."
+    )
 
 
 class LoggedInSerializer(UserSerializer):

@@ -20,23 +20,32 @@ class Pagination(PageNumberPagination):
 
 PAGE_PARAMETERS = [
     OpenApiParameter("page", int, description="Page number, from 1."),
-    OpenApiParameter("page_size", int, description=f"Items per page (default {Pagination.page_size}, "
-                                                   f"at most {Pagination.max_page_size})."),
+    OpenApiParameter(
+        "page_size",
+        int,
+        description=f"Items per page (default {Pagination.page_size}, at most {Pagination.max_page_size}).",
+    ),
 ]
 
 
 def page_of(name: str, item: type[serializers.Serializer]) -> serializers.Serializer:
     """The schema of one page of ``item``s."""
-    return inline_serializer(name=name, fields={
-        "count": serializers.IntegerField(),
-        "next": serializers.URLField(allow_null=True),
-        "previous": serializers.URLField(allow_null=True),
-        "results": item(many=True),
-    })
+    return inline_serializer(
+        name=name,
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": item(many=True),
+        },
+    )
 
 
-def paginated_response(*, queryset: Any, serializer_class: type[serializers.Serializer], request: Request,
-                       view: APIView) -> Response:
+def paginated_response(
+    *, queryset: Any, serializer_class: type[serializers.Serializer], request: Request, view: APIView
+) -> Response:
     paginator = Pagination()
     page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer_class(page, many=True, context={"request": request}).data)
+    return paginator.get_paginated_response(
+        serializer_class(page, many=True, context={"request": request}).data
+    )

@@ -44,7 +44,9 @@ def json_body(request: Request) -> Any:
     try:
         raw = request.body
     except RequestDataTooBig:
-        raise ApplicationError("the request body is too large", status=http.HTTP_413_REQUEST_ENTITY_TOO_LARGE) from None
+        raise ApplicationError(
+            "the request body is too large", status=http.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        ) from None
     except RawPostDataException:
         raise ApplicationError("the request body could not be read; send it as JSON") from None
     if not raw or not raw.strip():

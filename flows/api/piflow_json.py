@@ -16,7 +16,9 @@ class PiflowStopSerializer(serializers.Serializer):
     """A stop as PiFlow's flow JSON spells it."""
 
     name = serializers.CharField(max_length=200, help_text="Unique within the flow; paths refer to it.")
-    bundle = serializers.CharField(max_length=300, help_text="Bundle id or any PiFlow name of it (cn.piflow.bundle...).")
+    bundle = serializers.CharField(
+        max_length=300, help_text="Bundle id or any PiFlow name of it (cn.piflow.bundle...)."
+    )
     uuid = serializers.CharField(required=False, allow_blank=True)
     properties = serializers.DictField(
         required=False,
@@ -45,8 +47,11 @@ class PiflowPositionSerializer(serializers.Serializer):
 class PiflowFlowBodySerializer(serializers.Serializer):
     name = serializers.CharField()
     uuid = serializers.CharField(required=False, allow_blank=True)
-    runMode = serializers.ChoiceField(choices=[piflow.RUN, piflow.DEBUG], required=False,
-                                      help_text="RUN (default) or DEBUG (keeps a sample of the data on every path).")
+    runMode = serializers.ChoiceField(
+        choices=[piflow.RUN, piflow.DEBUG],
+        required=False,
+        help_text="RUN (default) or DEBUG (keeps a sample of the data on every path).",
+    )
     driverMemory = serializers.CharField(required=False)
     executorNumber = serializers.CharField(required=False)
     executorMemory = serializers.CharField(required=False)
@@ -63,7 +68,8 @@ class PiflowFlowBodySerializer(serializers.Serializer):
     stops = PiflowStopSerializer(many=True)
     paths = PiflowPathSerializer(many=True, required=False)
     layout = serializers.DictField(
-        child=PiflowPositionSerializer(), required=False,
+        child=PiflowPositionSerializer(),
+        required=False,
         help_text="Stop name -> {x, y} on the canvas (flows.converters.LAYOUT_KEY): exported with the flow, "
         "restored by import; PiFlow ignores it.",
     )

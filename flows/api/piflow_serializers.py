@@ -44,7 +44,7 @@ class PiflowFlowInfoStopSerializer(serializers.Serializer):
     endTime = serializers.CharField(help_text=_DATE)
     rows = serializers.DictField(
         child=serializers.IntegerField(),
-        help_text="Output port (\"default\" for the default port) -> rows that left the stop on it, once known.",
+        help_text='Output port ("default" for the default port) -> rows that left the stop on it, once known.',
     )
 
 
@@ -59,7 +59,9 @@ class PiflowFlowInfoBodySerializer(serializers.Serializer):
     state = serializers.CharField(help_text=_STATES)
     startTime = serializers.CharField(help_text=_DATE)
     endTime = serializers.CharField(help_text=_DATE)
-    progress = serializers.CharField(help_text='Finished stops over all stops x 100, e.g. "66.67"; "100" when done.')
+    progress = serializers.CharField(
+        help_text='Finished stops over all stops x 100, e.g. "66.67"; "100" when done.'
+    )
     stops = PiflowFlowInfoStopItemSerializer(many=True)
 
 
@@ -82,8 +84,12 @@ class PiflowFlowLogAppSerializer(serializers.Serializer):
     id = serializers.CharField()
     user = serializers.CharField()
     name = serializers.CharField()
-    state = serializers.CharField(help_text="As YARN reports it: ACCEPTED, RUNNING, FINISHED, FAILED or KILLED.")
-    finalStatus = serializers.CharField(help_text="As YARN: UNDEFINED while running, then SUCCEEDED, FAILED or KILLED.")
+    state = serializers.CharField(
+        help_text="As YARN reports it: ACCEPTED, RUNNING, FINISHED, FAILED or KILLED."
+    )
+    finalStatus = serializers.CharField(
+        help_text="As YARN: UNDEFINED while running, then SUCCEEDED, FAILED or KILLED."
+    )
     progress = serializers.FloatField(help_text="0 to 100.")
     startedTime = serializers.IntegerField(help_text="Epoch milliseconds; 0 when not started.")
     finishedTime = serializers.IntegerField(help_text="Epoch milliseconds; 0 while running.")
@@ -109,7 +115,9 @@ class PiflowFlowDebugDataSerializer(serializers.Serializer):
     offset = serializers.IntegerField()
     limit = serializers.IntegerField()
     total = serializers.IntegerField(help_text="Rows in the sample.")
-    nextOffset = serializers.IntegerField(allow_null=True, help_text="Offset of the next page; null on the last.")
+    nextOffset = serializers.IntegerField(
+        allow_null=True, help_text="Offset of the next page; null on the last."
+    )
     count = serializers.IntegerField(
         allow_null=True, help_text="Rows that crossed the port in the run (null until known)."
     )

@@ -63,8 +63,10 @@ def java_date(value: datetime | None) -> str:
     if value is None:
         return ""
     local = timezone.localtime(value)
-    return (f"{_DAYS[local.weekday()]} {_MONTHS[local.month - 1]} {local.day:02d} "
-            f"{local:%H:%M:%S} {local.tzname()} {local.year}")
+    return (
+        f"{_DAYS[local.weekday()]} {_MONTHS[local.month - 1]} {local.day:02d} "
+        f"{local:%H:%M:%S} {local.tzname()} {local.year}"
+    )
 
 
 def _progress(process: Process) -> float:
@@ -135,12 +137,18 @@ class FlowStartApi(APIView):
         resumed_from = None
         if run_request.resume_from:
             resumed_from = selectors.process_get(
-                user=request.user, process_id=run_request.resume_from,
+                user=request.user,
+                process_id=run_request.resume_from,
                 message=f"checkpointParentProcessId {run_request.resume_from!r}: no such run to resume from",
             )
         try:
-            process = services.process_start(owner=request.user, spec=spec, request=run_request,
-                                             trigger=Trigger.API, resumed_from=resumed_from)
+            process = services.process_start(
+                owner=request.user,
+                spec=spec,
+                request=run_request,
+                trigger=Trigger.API,
+                resumed_from=resumed_from,
+            )
         except services.InvalidFlowError as exc:
             raise ApplicationError(CANNOT_START, extra=exc.extra) from None
         return Response({"flow": {"id": process.id, "pid": process.pid}})
@@ -159,7 +167,9 @@ class FlowStopApi(APIView):
         """Stop a run (stopFlow): a queued run ends KILLED at once, a running one within seconds."""
         data = json_body(request)
         if not isinstance(data, dict):
-            raise ApplicationError(f'the body must be an object {{"appID": "..."}}, not {type(data).__name__}')
+            raise ApplicationError(
+                f'the body must be an object {{"appID": "..."}}, not {type(data).__name__}'
+            )
         app_id = data.get("appID", data.get("appId"))
         if app_id is not None and not isinstance(app_id, str):
             raise ApplicationError(f"appID must be a string, not {type(app_id).__name__}")
@@ -180,20 +190,31 @@ class FlowInfoApi(APIView):
         process = _visible_process(request, _app_id(request), INFO_NOT_FOUND)
         rows = selectors.process_port_rows(process)
         stops = [
-            {"stop": {"name": stop.name, "state": stop.state, "startTime": java_date(stop.started_at),
-                      "endTime": java_date(stop.ended_at), "rows": _port_names(rows.get(stop.name, {}))}}
+            {
+                "stop": {
+                    "name": stop.name,
+                    "state": stop.state,
+                    "startTime": java_date(stop.started_at),
+                    "endTime": java_date(stop.ended_at),
+                    "rows": _port_names(rows.get(stop.name, {})),
+                }
+            }
             for stop in process.stops.all()
         ]
-        return Response({"flow": {
-            "id": process.id,
-            "pid": process.pid,
-            "name": process.name,
-            "state": process.state,
-            "startTime": java_date(process.started_at),
-            "endTime": java_date(process.ended_at),
-            "progress": _percent_text(_progress(process)),
-            "stops": stops,
-        }})
+        return Response(
+            {
+                "flow": {
+                    "id": process.id,
+                    "pid": process.pid,
+                    "name": process.name,
+                    "state": process.state,
+                    "startTime": java_date(process.started_at),
+                    "endTime": java_date(process.ended_at),
+                    "progress": _percent_text(_progress(process)),
+                    "stops": stops,
+                }
+            }
+        )
 
 
 class FlowProgressApi(APIView):
@@ -206,12 +227,16 @@ class FlowProgressApi(APIView):
     def get(self, request: Request) -> Response:
         """A run's progress (getFlowProgress), in the manual's v0.8 shape."""
         process = _visible_process(request, _app_id(request), PROGRESS_NOT_FOUND)
-        return Response({"flow": {
-            "appId": process.id,
-            "name": process.name,
-            "state": process.state,
-            "progress": _percent_text(_progress(process)) + "%",
-        }})
+        return Response(
+            {
+                "flow": {
+                    "appId": process.id,
+                    "name": process.name,
+                    "state": process.state,
+                    "progress": _percent_text(_progress(process)) + "%",
+                }
+            }
+        )
 
 
 class FlowLogApi(APIView):
@@ -220,7 +245,9 @@ class FlowLogApi(APIView):
         operation_id="piflow_flow_log",
         parameters=[
             _APP_ID,
-            OpenApiParameter("offset", int, description="Byte offset to read from (nextOffset of the last answer)."),
+            OpenApiParameter(
+                "offset", int, description="Byte offset to read from (nextOffset of the last answer)."
+            ),
         ],
         responses={200: shapes.PiflowFlowLogSerializer, **_ERRORS},
     )
@@ -234,24 +261,28 @@ class FlowLogApi(APIView):
         started = _epoch_ms(process.started_at)
         finished = _epoch_ms(process.ended_at)
         elapsed = (finished or _epoch_ms(timezone.now())) - started if started else 0
-        log_url = request.build_absolute_uri(f"{reverse('piflow_api:flow-log')}?{urlencode({'appID': process.id})}")
-        return Response({
-            "app": {
-                "id": process.id,
-                "user": process.owner.get_username(),
-                "name": process.name,
-                "state": state,
-                "finalStatus": final_status,
-                "progress": _progress(process),
-                "startedTime": started,
-                "finishedTime": finished,
-                "elapsedTime": max(elapsed, 0),
-                "amContainerLogs": log_url,
-            },
-            "log": page.text,
-            "offset": offset,
-            "nextOffset": page.next_offset,
-        })
+        log_url = request.build_absolute_uri(
+            f"{reverse('piflow_api:flow-log')}?{urlencode({'appID': process.id})}"
+        )
+        return Response(
+            {
+                "app": {
+                    "id": process.id,
+                    "user": process.owner.get_username(),
+                    "name": process.name,
+                    "state": state,
+                    "finalStatus": final_status,
+                    "progress": _progress(process),
+                    "startedTime": started,
+                    "finishedTime": finished,
+                    "elapsedTime": max(elapsed, 0),
+                    "amContainerLogs": log_url,
+                },
+                "log": page.text,
+                "offset": offset,
+                "nextOffset": page.next_offset,
+            }
+        )
 
 
 class FlowCheckpointsApi(APIView):
@@ -274,9 +305,13 @@ class FlowDebugDataApi(APIView):
         parameters=[
             _APP_ID,
             OpenApiParameter("stopName", str, required=True, description="The stop whose output to read."),
-            OpenApiParameter("port", str, description='Its output port; "default" (the default) for the default port.'),
+            OpenApiParameter(
+                "port", str, description='Its output port; "default" (the default) for the default port.'
+            ),
             OpenApiParameter("offset", int, description="First sampled row to answer (0 first)."),
-            OpenApiParameter("limit", int, description=f"Rows per page, {DEBUG_PAGE} by default, {DEBUG_PAGE_MAX} at most."),
+            OpenApiParameter(
+                "limit", int, description=f"Rows per page, {DEBUG_PAGE} by default, {DEBUG_PAGE_MAX} at most."
+            ),
         ],
         responses={200: shapes.PiflowFlowDebugDataSerializer, **_ERRORS},
     )
@@ -295,19 +330,25 @@ class FlowDebugDataApi(APIView):
                 extra={"appID": process.id},
             )
         try:
-            page = selectors.process_debug_page(process=process, stop=stop, port=port, offset=offset, limit=limit)
+            page = selectors.process_debug_page(
+                process=process, stop=stop, port=port, offset=offset, limit=limit
+            )
         except NotFoundError as exc:
-            available = [{"stopName": a["stop"], "port": a["port"] or "default"} for a in exc.extra["available"]]
+            available = [
+                {"stopName": a["stop"], "port": a["port"] or "default"} for a in exc.extra["available"]
+            ]
             raise NotFoundError(exc.message, extra={"appID": process.id, "available": available}) from None
         end = offset + len(page.rows)
-        return Response({
-            "schema": ",".join(page.columns),
-            "debugDataPath": page.directory,
-            "rows": page.rows,
-            "offset": offset,
-            "limit": limit,
-            "total": page.sampled,
-            "nextOffset": end if end < page.sampled else None,
-            "count": page.total_rows,
-            "fields": page.schema.get("fields", []),
-        })
+        return Response(
+            {
+                "schema": ",".join(page.columns),
+                "debugDataPath": page.directory,
+                "rows": page.rows,
+                "offset": offset,
+                "limit": limit,
+                "total": page.sampled,
+                "nextOffset": end if end < page.sampled else None,
+                "count": page.total_rows,
+                "fields": page.schema.get("fields", []),
+            }
+        )

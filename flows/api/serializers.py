@@ -47,10 +47,16 @@ class FlowFieldsSerializer(serializers.Serializer):
     stops = PiflowStopSerializer(many=True, required=False)
     paths = PiflowPathSerializer(many=True, required=False)
     positions = serializers.DictField(required=False, help_text="Stop name -> {x, y} on the canvas.")
-    checkpoints = serializers.ListField(child=serializers.CharField(), required=False,
-                                        help_text="Names of the stops whose output is checkpointed.")
-    environment = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False,
-                                        help_text="${VAR} -> value, substituted into properties.")
+    checkpoints = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Names of the stops whose output is checkpointed.",
+    )
+    environment = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="${VAR} -> value, substituted into properties.",
+    )
 
 
 class FlowCreateSerializer(FlowFieldsSerializer):
@@ -109,8 +115,19 @@ class FlowListItemSerializer(_ProblemsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Flow
-        fields = ["id", "uuid", "name", "description", "owner", "revision", "stop_count", "valid", "problems",
-                  "created_at", "updated_at"]
+        fields = [
+            "id",
+            "uuid",
+            "name",
+            "description",
+            "owner",
+            "revision",
+            "stop_count",
+            "valid",
+            "problems",
+            "created_at",
+            "updated_at",
+        ]
 
     def get_stop_count(self, flow: Flow) -> int:
         return len(flow.stops)
@@ -126,9 +143,27 @@ class FlowSerializer(_ProblemsMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Flow
-        fields = ["id", "uuid", "name", "description", "owner", "driver_memory", "executor_number",
-                  "executor_memory", "executor_cores", "stops", "paths", "positions", "checkpoints", "environment",
-                  "revision", "valid", "problems", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "uuid",
+            "name",
+            "description",
+            "owner",
+            "driver_memory",
+            "executor_number",
+            "executor_memory",
+            "executor_cores",
+            "stops",
+            "paths",
+            "positions",
+            "checkpoints",
+            "environment",
+            "revision",
+            "valid",
+            "problems",
+            "created_at",
+            "updated_at",
+        ]
 
     @extend_schema_field(PiflowStopSerializer(many=True))
     def get_stops(self, flow: Flow) -> list[dict[str, Any]]:
@@ -140,7 +175,8 @@ class FlowSerializer(_ProblemsMixin, serializers.ModelSerializer):
 
 class ProcessResumeSerializer(serializers.Serializer):
     checkpoints = serializers.ListField(
-        child=serializers.CharField(), required=False,
+        child=serializers.CharField(),
+        required=False,
         help_text="Stops whose checkpoints to load; all of the earlier run's when left out.",
     )
 
@@ -168,19 +204,41 @@ class ProcessPathSerializer(serializers.Serializer):
             "outport": serializers.CharField(),
             "inport": serializers.CharField(),
             "to": serializers.CharField(source="to_stop"),
-            "rows": serializers.IntegerField(allow_null=True, help_text="Rows that crossed it; null until known."),
+            "rows": serializers.IntegerField(
+                allow_null=True, help_text="Rows that crossed it; null until known."
+            ),
         }
 
 
 class ProcessListItemSerializer(serializers.ModelSerializer):
     owner = serializers.CharField(source="owner.username")
-    flow_name = serializers.CharField(source="flow.name", allow_null=True, default=None,
-                                      help_text="The flow's current name (null once the flow is deleted).")
+    flow_name = serializers.CharField(
+        source="flow.name",
+        allow_null=True,
+        default=None,
+        help_text="The flow's current name (null once the flow is deleted).",
+    )
 
     class Meta:
         model = Process
-        fields = ["id", "pid", "name", "flow", "flow_name", "owner", "resumed_from", "group_run", "mode", "trigger",
-                  "state", "progress", "error", "created_at", "started_at", "ended_at"]
+        fields = [
+            "id",
+            "pid",
+            "name",
+            "flow",
+            "flow_name",
+            "owner",
+            "resumed_from",
+            "group_run",
+            "mode",
+            "trigger",
+            "state",
+            "progress",
+            "error",
+            "created_at",
+            "started_at",
+            "ended_at",
+        ]
 
 
 class ProcessSerializer(ProcessListItemSerializer):
@@ -203,7 +261,9 @@ class ProcessLogSerializer(serializers.Serializer):
 
 
 class ProcessCheckpointsSerializer(serializers.Serializer):
-    checkpoints = serializers.ListField(child=serializers.CharField(), help_text="Stops with a complete checkpoint.")
+    checkpoints = serializers.ListField(
+        child=serializers.CharField(), help_text="Stops with a complete checkpoint."
+    )
 
 
 class ProcessDebugSerializer(serializers.Serializer):
@@ -216,5 +276,3 @@ class ProcessDebugSerializer(serializers.Serializer):
     limit = serializers.IntegerField()
     sampled = serializers.IntegerField(help_text="Rows kept in the sample.")
     total_rows = serializers.IntegerField(allow_null=True, help_text="Rows that left the stop on this port.")
-
-

@@ -19,7 +19,10 @@ urlpatterns = [
     path("api/processes/<str:process_id>/rerun/", views.ProcessRerunApi.as_view(), name="process-rerun"),
     path("api/processes/<str:process_id>/resume/", views.ProcessResumeApi.as_view(), name="process-resume"),
     path("api/processes/<str:process_id>/log/", views.ProcessLogApi.as_view(), name="process-log"),
-    path("api/processes/<str:process_id>/checkpoints/", views.ProcessCheckpointsApi.as_view(),
-         name="process-checkpoints"),
+    path(
+        "api/processes/<str:process_id>/checkpoints/",
+        views.ProcessCheckpointsApi.as_view(),
+        name="process-checkpoints",
+    ),
     path("api/processes/<str:process_id>/debug/", views.ProcessDebugApi.as_view(), name="process-debug"),
 ]

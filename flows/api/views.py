@@ -36,15 +36,18 @@ class FlowListApi(APIView):
     @extend_schema(
         tags=_FLOWS,
         operation_id="flows_list",
-        parameters=[OpenApiParameter("search", str, description="Substring of the name or description."),
-                    *PAGE_PARAMETERS],
+        parameters=[
+            OpenApiParameter("search", str, description="Substring of the name or description."),
+            *PAGE_PARAMETERS,
+        ],
         responses=page_of("PaginatedFlowList", serializers.FlowListItemSerializer),
     )
     def get(self, request: Request) -> Response:
         """The flows the user may see (an admin: everyone's), most recently changed first."""
         flows = selectors.flow_list(user=request.user, search=request.query_params.get("search", "").strip())
-        return paginated_response(queryset=flows, serializer_class=serializers.FlowListItemSerializer,
-                                  request=request, view=self)
+        return paginated_response(
+            queryset=flows, serializer_class=serializers.FlowListItemSerializer, request=request, view=self
+        )
 
     @extend_schema(
         tags=_FLOWS,
@@ -54,16 +57,23 @@ class FlowListApi(APIView):
     )
     def post(self, request: Request) -> Response:
         """Store a new flow. A draft may be invalid: ``problems`` says what the engine would refuse."""
-        flow = services.flow_create(owner=request.user, **parse(serializers.FlowCreateSerializer, request.data))
+        flow = services.flow_create(
+            owner=request.user, **parse(serializers.FlowCreateSerializer, request.data)
+        )
         return Response(serializers.FlowSerializer(flow).data, status=status.HTTP_201_CREATED)
 
 
 class FlowDetailApi(APIView):
-    @extend_schema(tags=_FLOWS, operation_id="flows_retrieve",
-                   responses={200: serializers.FlowSerializer, 404: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_FLOWS,
+        operation_id="flows_retrieve",
+        responses={200: serializers.FlowSerializer, 404: serializers.FlowErrorSerializer},
+    )
     def get(self, request: Request, flow_id: int) -> Response:
         """One flow, sensitive property values masked."""
-        return Response(serializers.FlowSerializer(selectors.flow_get(user=request.user, flow_id=flow_id)).data)
+        return Response(
+            serializers.FlowSerializer(selectors.flow_get(user=request.user, flow_id=flow_id)).data
+        )
 
     @extend_schema(
         tags=_FLOWS,
@@ -94,8 +104,9 @@ class FlowDetailApi(APIView):
         flow = services.flow_update(flow=flow, revision=fields.pop("revision"), **fields)
         return Response(serializers.FlowSerializer(flow).data)
 
-    @extend_schema(tags=_FLOWS, operation_id="flows_destroy",
-                   responses={204: None, 404: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_FLOWS, operation_id="flows_destroy", responses={204: None, 404: serializers.FlowErrorSerializer}
+    )
     def delete(self, request: Request, flow_id: int) -> Response:
         """Delete a flow (its past runs stay, without the link to it)."""
         services.flow_delete(flow=selectors.flow_get(user=request.user, flow_id=flow_id))
@@ -114,8 +125,12 @@ class _FlowStartApi(APIView):
 class FlowRunApi(_FlowStartApi):
     mode = ProcessMode.RUN
 
-    @extend_schema(tags=_FLOWS, operation_id="flows_run", request=None,
-                   responses={201: serializers.ProcessSerializer, **_ERRORS})
+    @extend_schema(
+        tags=_FLOWS,
+        operation_id="flows_run",
+        request=None,
+        responses={201: serializers.ProcessSerializer, **_ERRORS},
+    )
     def post(self, request: Request, flow_id: int) -> Response:
         """Run the flow as it is now (a snapshot); 400 listing every problem when it is invalid."""
         return super().post(request, flow_id)
@@ -124,24 +139,35 @@ class FlowRunApi(_FlowStartApi):
 class FlowDebugApi(_FlowStartApi):
     mode = ProcessMode.DEBUG
 
-    @extend_schema(tags=_FLOWS, operation_id="flows_debug", request=None,
-                   responses={201: serializers.ProcessSerializer, **_ERRORS})
+    @extend_schema(
+        tags=_FLOWS,
+        operation_id="flows_debug",
+        request=None,
+        responses={201: serializers.ProcessSerializer, **_ERRORS},
+    )
     def post(self, request: Request, flow_id: int) -> Response:
         """Run the flow in debug mode: a sample of the rows on every path is kept (``/debug/`` of the run)."""
         return super().post(request, flow_id)
 
 
 class FlowExportApi(APIView):
-    @extend_schema(tags=_FLOWS, operation_id="flows_export",
-                   responses={200: serializers.PiflowFlowSerializer, 404: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_FLOWS,
+        operation_id="flows_export",
+        responses={200: serializers.PiflowFlowSerializer, 404: serializers.FlowErrorSerializer},
+    )
     def get(self, request: Request, flow_id: int) -> Response:
         """The flow as PiFlow flow JSON, sensitive values masked, with its canvas layout (``layout``)."""
         return Response(public_flow(selectors.flow_get(user=request.user, flow_id=flow_id)))
 
 
 class FlowImportApi(APIView):
-    @extend_schema(tags=_FLOWS, operation_id="flows_import", request=serializers.PiflowFlowSerializer,
-                   responses={201: serializers.FlowSerializer, 400: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_FLOWS,
+        operation_id="flows_import",
+        request=serializers.PiflowFlowSerializer,
+        responses={201: serializers.FlowSerializer, 400: serializers.FlowErrorSerializer},
+    )
     def post(self, request: Request) -> Response:
         """A new flow from PiFlow flow JSON (``{"flow": {...}}``); a ``layout`` places its stops on the canvas."""
         flow = services.flow_import(owner=request.user, data=request.data)
@@ -178,27 +204,40 @@ class ProcessListApi(APIView):
         tags=_PROCESSES,
         operation_id="processes_list",
         parameters=[ProcessFilterSerializer, *PAGE_PARAMETERS],
-        responses={200: page_of("PaginatedProcessList", serializers.ProcessListItemSerializer),
-                   400: serializers.FlowErrorSerializer},
+        responses={
+            200: page_of("PaginatedProcessList", serializers.ProcessListItemSerializer),
+            400: serializers.FlowErrorSerializer,
+        },
     )
     def get(self, request: Request) -> Response:
         """Runs the user may see (an admin: all), newest first; filter by ``state`` and ``flow`` id."""
         filters = parse(ProcessFilterSerializer, request.query_params)
-        processes = selectors.process_list(user=request.user, state=filters.get("state", ""),
-                                           flow_id=filters.get("flow"))
-        return paginated_response(queryset=processes, serializer_class=serializers.ProcessListItemSerializer,
-                                  request=request, view=self)
+        processes = selectors.process_list(
+            user=request.user, state=filters.get("state", ""), flow_id=filters.get("flow")
+        )
+        return paginated_response(
+            queryset=processes,
+            serializer_class=serializers.ProcessListItemSerializer,
+            request=request,
+            view=self,
+        )
 
 
 class ProcessDetailApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_retrieve",
-                   responses={200: serializers.ProcessSerializer, 404: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_retrieve",
+        responses={200: serializers.ProcessSerializer, 404: serializers.FlowErrorSerializer},
+    )
     def get(self, request: Request, process_id: str) -> Response:
         """One run with its stops (state, times, error) and paths (rows); its flow JSON is shown masked."""
         return _process_response(selectors.process_get(user=request.user, process_id=process_id))
 
-    @extend_schema(tags=_PROCESSES, operation_id="processes_destroy",
-                   responses={204: None, 404: serializers.FlowErrorSerializer, 409: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_destroy",
+        responses={204: None, 404: serializers.FlowErrorSerializer, 409: serializers.FlowErrorSerializer},
+    )
     def delete(self, request: Request, process_id: str) -> Response:
         """Delete a finished run and its files (log, checkpoints, debug data).
 
@@ -209,8 +248,12 @@ class ProcessDetailApi(APIView):
 
 
 class ProcessStopApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_stop", request=None,
-                   responses={200: serializers.ProcessSerializer, 404: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_stop",
+        request=None,
+        responses={200: serializers.ProcessSerializer, 404: serializers.FlowErrorSerializer},
+    )
     def post(self, request: Request, process_id: str) -> Response:
         """Stop a run: a queued one ends KILLED at once, a running one is interrupted by its worker."""
         process = selectors.process_get(user=request.user, process_id=process_id)
@@ -218,30 +261,44 @@ class ProcessStopApi(APIView):
 
 
 class ProcessRerunApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_rerun", request=None,
-                   responses={201: serializers.ProcessSerializer, **_ERRORS})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_rerun",
+        request=None,
+        responses={201: serializers.ProcessSerializer, **_ERRORS},
+    )
     def post(self, request: Request, process_id: str) -> Response:
         """Run the same snapshot again, as a new run."""
         process = selectors.process_get(user=request.user, process_id=process_id)
-        return _process_response(services.process_rerun(process=process, user=request.user),
-                                 status.HTTP_201_CREATED)
+        return _process_response(
+            services.process_rerun(process=process, user=request.user), status.HTTP_201_CREATED
+        )
 
 
 class ProcessResumeApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_resume", request=serializers.ProcessResumeSerializer,
-                   responses={201: serializers.ProcessSerializer, **_ERRORS})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_resume",
+        request=serializers.ProcessResumeSerializer,
+        responses={201: serializers.ProcessSerializer, **_ERRORS},
+    )
     def post(self, request: Request, process_id: str) -> Response:
         """Run the same snapshot again, loading the given stops (default: all) from this run's checkpoints."""
         process = selectors.process_get(user=request.user, process_id=process_id)
         checkpoints = parse(serializers.ProcessResumeSerializer, request.data).get("checkpoints")
-        resumed = services.process_resume(process=process, user=request.user,
-                                          checkpoints=tuple(checkpoints) if checkpoints else None)
+        resumed = services.process_resume(
+            process=process, user=request.user, checkpoints=tuple(checkpoints) if checkpoints else None
+        )
         return _process_response(resumed, status.HTTP_201_CREATED)
 
 
 class ProcessLogApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_log", parameters=[ProcessLogQuerySerializer],
-                   responses={200: serializers.ProcessLogSerializer, **_ERRORS})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_log",
+        parameters=[ProcessLogQuerySerializer],
+        responses={200: serializers.ProcessLogSerializer, **_ERRORS},
+    )
     def get(self, request: Request, process_id: str) -> Response:
         """The run's log from byte ``offset``; poll with ``next_offset`` to follow it."""
         process = selectors.process_get(user=request.user, process_id=process_id)
@@ -251,8 +308,11 @@ class ProcessLogApi(APIView):
 
 
 class ProcessCheckpointsApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_checkpoints",
-                   responses={200: serializers.ProcessCheckpointsSerializer, 404: serializers.FlowErrorSerializer})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_checkpoints",
+        responses={200: serializers.ProcessCheckpointsSerializer, 404: serializers.FlowErrorSerializer},
+    )
     def get(self, request: Request, process_id: str) -> Response:
         """The stops of this run that left a complete checkpoint (what ``/resume/`` can load)."""
         process = selectors.process_get(user=request.user, process_id=process_id)
@@ -260,8 +320,12 @@ class ProcessCheckpointsApi(APIView):
 
 
 class ProcessDebugApi(APIView):
-    @extend_schema(tags=_PROCESSES, operation_id="processes_debug", parameters=[ProcessDebugQuerySerializer],
-                   responses={200: serializers.ProcessDebugSerializer, **_ERRORS})
+    @extend_schema(
+        tags=_PROCESSES,
+        operation_id="processes_debug",
+        parameters=[ProcessDebugQuerySerializer],
+        responses={200: serializers.ProcessDebugSerializer, **_ERRORS},
+    )
     def get(self, request: Request, process_id: str) -> Response:
         """Schema and a page of the rows a debug run kept for one stop's port; 404 when there are none."""
         process = selectors.process_get(user=request.user, process_id=process_id)

@@ -15,8 +15,17 @@ from flows.models import Flow, ProcessPath, ProcessStop
 
 #: Flow model fields a client may set.
 FLOW_FIELDS = (
-    "name", "description", "driver_memory", "executor_number", "executor_memory", "executor_cores",
-    "stops", "paths", "positions", "checkpoints", "environment",
+    "name",
+    "description",
+    "driver_memory",
+    "executor_number",
+    "executor_memory",
+    "executor_cores",
+    "stops",
+    "paths",
+    "positions",
+    "checkpoints",
+    "environment",
 )
 
 
@@ -59,21 +68,36 @@ def _name_problems(spec: piflow.FlowSpec, name_max: int) -> list[piflow.Problem]
     """Names longer than their database column (a flow's or run's name, stop, bundle, path ends)."""
     stop_max = ProcessStop._meta.get_field("name").max_length
     bundle_max = ProcessStop._meta.get_field("bundle").max_length
-    path_max = min(ProcessPath._meta.get_field(name).max_length
-                   for name in ("from_stop", "outport", "inport", "to_stop"))
+    path_max = min(
+        ProcessPath._meta.get_field(name).max_length for name in ("from_stop", "outport", "inport", "to_stop")
+    )
     problems: list[piflow.Problem] = []
     if len(spec.name) > name_max:
-        problems.append(piflow.Problem(f"the flow name is longer than {name_max} characters", property="name"))
+        problems.append(
+            piflow.Problem(f"the flow name is longer than {name_max} characters", property="name")
+        )
     for stop in spec.stops:
         if len(stop.name) > stop_max:
-            problems.append(piflow.Problem(f"the stop name is longer than {stop_max} characters",
-                                           stop=stop.name[:stop_max], property="name"))
+            problems.append(
+                piflow.Problem(
+                    f"the stop name is longer than {stop_max} characters",
+                    stop=stop.name[:stop_max],
+                    property="name",
+                )
+            )
         if len(stop.bundle) > bundle_max:
-            problems.append(piflow.Problem(f"the bundle is longer than {bundle_max} characters",
-                                           stop=stop.name[:stop_max], property="bundle"))
+            problems.append(
+                piflow.Problem(
+                    f"the bundle is longer than {bundle_max} characters",
+                    stop=stop.name[:stop_max],
+                    property="bundle",
+                )
+            )
     for index, path in enumerate(spec.paths):
         if max(len(path.from_stop), len(path.to_stop), len(path.outport), len(path.inport)) > path_max:
-            problems.append(piflow.Problem(f"a stop or port name is longer than {path_max} characters", path=index))
+            problems.append(
+                piflow.Problem(f"a stop or port name is longer than {path_max} characters", path=index)
+            )
     return problems
 
 
@@ -93,8 +117,14 @@ def check_storable(*, spec: piflow.FlowSpec, data: Any, name_max: int) -> None:
 
 def _check_fields(fields: dict[str, Any]) -> None:
     """Stops and paths must at least be PiFlow-shaped and storable; a draft may still fail validation."""
-    probe = {"flow": {"name": fields.get("name") or "flow", "stops": fields.get("stops", []),
-                      "paths": fields.get("paths", []), "environmentVariable": fields.get("environment", {})}}
+    probe = {
+        "flow": {
+            "name": fields.get("name") or "flow",
+            "stops": fields.get("stops", []),
+            "paths": fields.get("paths", []),
+            "environmentVariable": fields.get("environment", {}),
+        }
+    }
     spec = spec_from_json(probe)
     if not isinstance(fields.get("positions", {}), dict):
         raise ApplicationError("positions must be an object of stop name -> {x, y}")

@@ -64,46 +64,66 @@ def process_start(
     the database cannot store (``check_storable``) is refused first.
     """
     request = _resume_request(request or piflow.RunRequest(), resumed_from)
-    check_storable(spec=spec, data=piflow.to_piflow(spec, request),
-                   name_max=Process._meta.get_field("name").max_length)
+    check_storable(
+        spec=spec, data=piflow.to_piflow(spec, request), name_max=Process._meta.get_field("name").max_length
+    )
     problems = piflow.validate_flow(spec.with_environment(), request=request)
     if problems:
         raise InvalidFlowError(problems)
     process = Process.objects.create(
-        owner=owner, flow=flow, resumed_from=resumed_from, loaded_checkpoints=list(request.load),
-        group_run=group_run, name=spec.name, spec=spec.to_dict(), mode=request.mode, trigger=trigger,
+        owner=owner,
+        flow=flow,
+        resumed_from=resumed_from,
+        loaded_checkpoints=list(request.load),
+        group_run=group_run,
+        name=spec.name,
+        spec=spec.to_dict(),
+        mode=request.mode,
+        trigger=trigger,
     )
     checkpointed = set(request.checkpoints)
     ProcessStop.objects.bulk_create(
-        ProcessStop(process=process, name=s.name, bundle=s.bundle, position=i, checkpoint=s.name in checkpointed)
+        ProcessStop(
+            process=process, name=s.name, bundle=s.bundle, position=i, checkpoint=s.name in checkpointed
+        )
         for i, s in enumerate(spec.stops)
     )
     ProcessPath.objects.bulk_create(
-        ProcessPath(process=process, from_stop=p.from_stop, outport=p.outport, inport=p.inport, to_stop=p.to_stop)
+        ProcessPath(
+            process=process, from_stop=p.from_stop, outport=p.outport, inport=p.inport, to_stop=p.to_stop
+        )
         for p in spec.paths
     )
     dispatch.dispatch_after_commit(process.id)
     return process
 
 
-def process_start_flow(*, flow: Flow, user: Any, mode: str = ProcessMode.RUN,
-                       trigger: str = Trigger.MANUAL) -> Process:
+def process_start_flow(
+    *, flow: Flow, user: Any, mode: str = ProcessMode.RUN, trigger: str = Trigger.MANUAL
+) -> Process:
     """Run a stored flow (snapshotting its current definition), writing the checkpoints it marks."""
-    return process_start(owner=user, spec=flow_to_spec(flow), request=flow_request(flow, mode), flow=flow,
-                         trigger=trigger)
+    return process_start(
+        owner=user, spec=flow_to_spec(flow), request=flow_request(flow, mode), flow=flow, trigger=trigger
+    )
 
 
 def process_rerun(*, process: Process, user: Any) -> Process:
     """Run the same snapshot again, as a new process, the way it ran (resuming again if it resumed)."""
-    return process_start(owner=user, spec=process.flow_spec, request=process.run_request, flow=process.flow,
-                         resumed_from=process.resumed_from)
+    return process_start(
+        owner=user,
+        spec=process.flow_spec,
+        request=process.run_request,
+        flow=process.flow,
+        resumed_from=process.resumed_from,
+    )
 
 
 def process_resume(*, process: Process, user: Any, checkpoints: tuple[str, ...] | None = None) -> Process:
     """Run the same snapshot again from ``process``'s checkpoints (``checkpoints``, default all of them)."""
     request = piflow.RunRequest(mode=process.mode, load=tuple(checkpoints or ()), resume_from=process.id)
-    return process_start(owner=user, spec=process.flow_spec, request=request, flow=process.flow,
-                         resumed_from=process)
+    return process_start(
+        owner=user, spec=process.flow_spec, request=request, flow=process.flow, resumed_from=process
+    )
 
 
 def process_finish(
@@ -130,8 +150,12 @@ def process_stop(*, process: Process) -> Process:
     """Stop a run: a queued one ends KILLED now; a running one is asked to stop (its worker obeys)."""
     if process.finished:
         return process
-    if not process_finish(process.id, state=ProcessState.KILLED, error="stopped before it started",
-                          only_from=(ProcessState.INIT,)):
+    if not process_finish(
+        process.id,
+        state=ProcessState.KILLED,
+        error="stopped before it started",
+        only_from=(ProcessState.INIT,),
+    ):
         Process.objects.filter(pk=process.id).update(cancel_requested=True)
     process.refresh_from_db()
     return process
@@ -170,8 +194,12 @@ def processes_reap_expired(*, now: datetime | None = None) -> list[str]:
     now = now or timezone.now()
     reaped = []
     for process in Process.objects.filter(state=ProcessState.STARTED, lease_expires_at__lt=now):
-        reason = (f"the worker {process.worker or '?'} stopped responding: its lease expired at "
-                  f"{process.lease_expires_at:%Y-%m-%d %H:%M:%S} UTC")
-        if process_finish(process.id, state=ProcessState.FAILED, error=reason, only_from=(ProcessState.STARTED,)):
+        reason = (
+            f"the worker {process.worker or '?'} stopped responding: its lease expired at "
+            f"{process.lease_expires_at:%Y-%m-%d %H:%M:%S} UTC"
+        )
+        if process_finish(
+            process.id, state=ProcessState.FAILED, error=reason, only_from=(ProcessState.STARTED,)
+        ):
             reaped.append(process.id)
     return reaped

@@ -32,7 +32,9 @@ def _of_held_run(worker: str) -> dict[str, Any]:
     return {f"process__{key}": value for key, value in _held(worker).items()}
 
 
-def record_stop_state(process_id: str, *, worker: str, stop: str, state: str, message: str, at: datetime) -> None:
+def record_stop_state(
+    process_id: str, *, worker: str, stop: str, state: str, message: str, at: datetime
+) -> None:
     """A stop's new state, with its start or end time, and its error when it failed."""
     fields: dict[str, Any] = {"state": state}
     if state == StopState.STARTED:

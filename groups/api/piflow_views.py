@@ -30,8 +30,12 @@ def _groups_later() -> Response:
 class GroupStartApi(APIView):
     parser_classes = [AnyBodyParser]
 
-    @extend_schema(tags=PIFLOW_API_TAGS, operation_id="piflow_group_start", request=OpenApiTypes.OBJECT,
-                   responses=_NOT_YET)
+    @extend_schema(
+        tags=PIFLOW_API_TAGS,
+        operation_id="piflow_group_start",
+        request=OpenApiTypes.OBJECT,
+        responses=_NOT_YET,
+    )
     def post(self, request: Request) -> Response:
         """Run a flow group (startFlowGroup). Not available yet: 501."""
         return _groups_later()
@@ -40,24 +44,30 @@ class GroupStartApi(APIView):
 class GroupStopApi(APIView):
     parser_classes = [AnyBodyParser]
 
-    @extend_schema(tags=PIFLOW_API_TAGS, operation_id="piflow_group_stop", request=OpenApiTypes.OBJECT,
-                   responses=_NOT_YET)
+    @extend_schema(
+        tags=PIFLOW_API_TAGS,
+        operation_id="piflow_group_stop",
+        request=OpenApiTypes.OBJECT,
+        responses=_NOT_YET,
+    )
     def post(self, request: Request) -> Response:
         """Stop a flow group (stopFlowGroup). Not available yet: 501."""
         return _groups_later()
 
 
 class GroupInfoApi(APIView):
-    @extend_schema(tags=PIFLOW_API_TAGS, operation_id="piflow_group_info", parameters=[_GROUP_ID],
-                   responses=_NOT_YET)
+    @extend_schema(
+        tags=PIFLOW_API_TAGS, operation_id="piflow_group_info", parameters=[_GROUP_ID], responses=_NOT_YET
+    )
     def get(self, request: Request) -> Response:
         """A flow group's state (getFlowGroupInfo). Not available yet: 501."""
         return _groups_later()
 
 
 class GroupProgressApi(APIView):
-    @extend_schema(tags=PIFLOW_API_TAGS, operation_id="piflow_group_progress", parameters=[_GROUP_ID],
-                   responses=_NOT_YET)
+    @extend_schema(
+        tags=PIFLOW_API_TAGS, operation_id="piflow_group_progress", parameters=[_GROUP_ID], responses=_NOT_YET
+    )
     def get(self, request: Request) -> Response:
         """A flow group's progress (getFlowGroupProgress). Not available yet: 501."""
         return _groups_later()

@@ -76,4 +76,8 @@ class CollectingSink:
         return [e.state for e in self.events if e.kind == STOP_STATE and e.stop == stop and e.state]
 
     def rows(self) -> dict[tuple[str, str], int]:
-        return {(e.stop or "", e.port or ""): e.rows for e in self.events if e.kind == PORT_ROWS and e.rows is not None}
+        return {
+            (e.stop or "", e.port or ""): e.rows
+            for e in self.events
+            if e.kind == PORT_ROWS and e.rows is not None
+        }

@@ -79,8 +79,13 @@ class StopResult:
     error: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"state": self.state, "startTime": self.start_time, "endTime": self.end_time,
-                "rows": self.rows, "error": self.error}
+        return {
+            "state": self.state,
+            "startTime": self.start_time,
+            "endTime": self.end_time,
+            "rows": self.rows,
+            "error": self.error,
+        }
 
 
 @dataclass
@@ -100,8 +105,14 @@ class RunResult:
         return self.state == State.COMPLETED
 
     def to_dict(self) -> dict[str, Any]:
-        return {"runId": self.run_id, "state": self.state, "error": self.error, "startTime": self.start_time,
-                "endTime": self.end_time, "stops": {n: s.to_dict() for n, s in self.stops.items()}}
+        return {
+            "runId": self.run_id,
+            "state": self.state,
+            "error": self.error,
+            "startTime": self.start_time,
+            "endTime": self.end_time,
+            "stops": {n: s.to_dict() for n, s in self.stops.items()},
+        }
 
 
 @dataclass
@@ -207,8 +218,13 @@ class FlowRun:
         sc.setInterruptOnCancel(True)
         self.cancel.on_cancel(lambda: self.start_reaper(sc))
         self.emit(RUN_STATE, state=State.STARTED)
-        self.flow_log.info("run %s of flow %r started (%d stops%s)", self.run_id, self.flow.spec.name,
-                           len(self.flow.order), ", debug" if self.debug else "")
+        self.flow_log.info(
+            "run %s of flow %r started (%d stops%s)",
+            self.run_id,
+            self.flow.spec.name,
+            len(self.flow.order),
+            ", debug" if self.debug else "",
+        )
         for name in self.flow.order:
             self.emit(STOP_STATE, stop=name, state=State.INIT)
         state, error = State.COMPLETED, ""
@@ -250,6 +266,7 @@ class FlowRun:
 
     def start_reaper(self, sc: Any) -> None:
         """Cancel the run's Spark jobs now and any it starts until it ends (a stop may start more)."""
+
         def reap() -> None:
             while not self.finished.is_set():
                 sc.cancelJobsWithTag(self.tag)
@@ -266,7 +283,9 @@ class FlowRun:
             return State.KILLED, "the run was stopped"
         message = f"{type(exc).__name__}: {_first_line(exc)}"
         if current is not None:
-            self.log.for_stop(current).error("stop %r failed: %s\n%s", current, message, traceback.format_exc())
+            self.log.for_stop(current).error(
+                "stop %r failed: %s\n%s", current, message, traceback.format_exc()
+            )
             self.set_stop_state(current, State.FAILED, message)
             return State.FAILED, f"stop {current!r} failed: {message}"
         self.flow_log.error("run failed: %s\n%s", message, traceback.format_exc())
@@ -277,15 +296,22 @@ class FlowRun:
         for path in stop.incoming:
             data = self.ports.get((path.from_stop, path.outport))
             if data is None:
-                raise RuntimeError(f"{path.from_stop!r} wrote nothing on port {port_dirname(path.outport)!r} "
-                                   f"that {stop.name!r} reads")
+                raise RuntimeError(
+                    f"{path.from_stop!r} wrote nothing on port {port_dirname(path.outport)!r} "
+                    f"that {stop.name!r} reads"
+                )
             frames[path.inport] = data.df
         return Inputs(frames)
 
     def perform(self, stop: CompiledStop) -> None:
         outputs = Outputs(tuple(dict.fromkeys(p.outport for p in stop.outgoing)))
-        ctx = StopContext(spark=self.spark, run_id=self.run_id, stop_name=stop.name,
-                          run_dir=self.storage.root, log=self.log.for_stop(stop.name))  # type: ignore[arg-type]
+        ctx = StopContext(
+            spark=self.spark,
+            run_id=self.run_id,
+            stop_name=stop.name,
+            run_dir=self.storage.root,
+            log=self.log.for_stop(stop.name),
+        )  # type: ignore[arg-type]
         stop.instance.perform(self.inputs_of(stop), outputs, ctx)
         checkpoint = stop.name in self.request.checkpoints
         readers: dict[str, int] = {}
@@ -345,8 +371,14 @@ class FlowRun:
         sample = raw.limit(self.debug_rows).select(F.to_json(F.struct("*")).alias("j"))
         lines = [row.j for row in sample.collect()] if self.debug_rows else []
         (target / "rows.jsonl").write_text("".join(line + "\n" for line in lines))
-        meta = {"stop": stop, "port": port, "schema": raw.schema.jsonValue(),
-                "columns": raw.columns, "sampled": len(lines), "rows": None}
+        meta = {
+            "stop": stop,
+            "port": port,
+            "schema": raw.schema.jsonValue(),
+            "columns": raw.columns,
+            "sampled": len(lines),
+            "rows": None,
+        }
         (target / "meta.json").write_text(json.dumps(meta))
 
     def finish_debug(self) -> None:

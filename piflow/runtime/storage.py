@@ -115,11 +115,15 @@ class RunStorage:
     def debug_meta(self, stop: str, port: str = "") -> dict[str, Any]:
         meta = self.debug_dir(stop, port) / "meta.json"
         if not meta.exists():
-            raise RunNotFoundError(f"run {self.run_id!r} has no debug data for stop {stop!r} port {port or 'default'!r}")
+            raise RunNotFoundError(
+                f"run {self.run_id!r} has no debug data for stop {stop!r} port {port or 'default'!r}"
+            )
         data: dict[str, Any] = json.loads(meta.read_text())
         return data
 
-    def debug_rows(self, stop: str, port: str = "", offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+    def debug_rows(
+        self, stop: str, port: str = "", offset: int = 0, limit: int = 100
+    ) -> list[dict[str, Any]]:
         """A page of the sampled rows that left ``stop`` on ``port``."""
         self.debug_meta(stop, port)
         rows: list[dict[str, Any]] = []

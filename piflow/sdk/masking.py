@@ -22,7 +22,9 @@ def mask_values(values: Mapping[str, str], hidden: Collection[str]) -> dict[str,
     return {name: (MASK if name in hidden and value else value) for name, value in values.items()}
 
 
-def restore_values(incoming: Mapping[str, str], stored: Mapping[str, str], hidden: Collection[str]) -> dict[str, str]:
+def restore_values(
+    incoming: Mapping[str, str], stored: Mapping[str, str], hidden: Collection[str]
+) -> dict[str, str]:
     """``incoming`` with each hidden value that came back as ``MASK`` replaced by the stored one.
 
     A client that showed a masked secret and sent it back unchanged keeps the secret without

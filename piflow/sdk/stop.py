@@ -166,7 +166,9 @@ class Stop:
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}
         for prop in cls.properties():
-            present = [key for key in (prop.name, *prop.aliases) if key in raw and not prop.is_blank(raw[key])]
+            present = [
+                key for key in (prop.name, *prop.aliases) if key in raw and not prop.is_blank(raw[key])
+            ]
             if not present:
                 if prop.required and prop.default is None:
                     problems[prop.name] = "is required"

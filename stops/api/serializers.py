@@ -72,7 +72,8 @@ class StopDescriptorSerializer(serializers.Serializer):
     aliases = serializers.ListField(child=serializers.CharField())
     groups = serializers.ListField(child=serializers.CharField(), help_text="Group ids (never translated).")
     groupLabels = serializers.ListField(
-        child=serializers.CharField(), help_text="The groups' names in the request's language, in the same order."
+        child=serializers.CharField(),
+        help_text="The groups' names in the request's language, in the same order.",
     )
     description = serializers.CharField(help_text="The summary, in the request's language when translated.")
     details = serializers.CharField()
@@ -87,5 +88,7 @@ class StopDescriptorSerializer(serializers.Serializer):
 class StopGroupSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="The group id stops declare (never translated).")
     label = serializers.CharField(help_text="The group's name in the request's language.")
-    description = serializers.CharField(help_text="What the group holds, in the request's language (may be empty).")
+    description = serializers.CharField(
+        help_text="What the group holds, in the request's language (may be empty)."
+    )
     count = serializers.IntegerField(help_text="How many registered stops are in the group.")

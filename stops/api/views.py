@@ -21,7 +21,10 @@ from stops.selectors import group_labels, stop_get, stop_group_list, stop_list, 
 
 _PIFLOW = ["PiFlow stop API"]
 _LANGUAGE = OpenApiParameter(
-    "Accept-Language", str, location=OpenApiParameter.HEADER, required=False,
+    "Accept-Language",
+    str,
+    location=OpenApiParameter.HEADER,
+    required=False,
     description="en or zh-hans (the django_language cookie wins); texts without a translation stay English.",
 )
 
@@ -71,8 +74,12 @@ class StopListApi(APIView):
         tags=["stops"],
         parameters=[
             OpenApiParameter("group", str, description="Only stops in this group id (any case)."),
-            OpenApiParameter("search", str, description="Substring of the name or description, in English "
-                                                        "or the request's language (any case)."),
+            OpenApiParameter(
+                "search",
+                str,
+                description="Substring of the name or description, in English "
+                "or the request's language (any case).",
+            ),
             _LANGUAGE,
         ],
         responses=serializers.StopDescriptorSerializer(many=True),
@@ -81,14 +88,20 @@ class StopListApi(APIView):
         """Stop descriptors in the request's language: what the canvas draws palette entries and forms from."""
         language = get_language()
         stops = stop_list(
-            group=request.query_params.get("group"), search=request.query_params.get("search"), language=language
+            group=request.query_params.get("group"),
+            search=request.query_params.get("search"),
+            language=language,
         )
         labels = group_labels(language=language)
-        return Response([catalogue.localized_descriptor(stop, language, group_labels=labels) for stop in stops])
+        return Response(
+            [catalogue.localized_descriptor(stop, language, group_labels=labels) for stop in stops]
+        )
 
 
 class StopGroupListApi(APIView):
-    @extend_schema(tags=["stops"], parameters=[_LANGUAGE], responses=serializers.StopGroupSerializer(many=True))
+    @extend_schema(
+        tags=["stops"], parameters=[_LANGUAGE], responses=serializers.StopGroupSerializer(many=True)
+    )
     def get(self, request: Request) -> Response:
         """Every palette group in the request's language, with how many stops it holds.
 

@@ -11,8 +11,9 @@ from tests.factories import PASSWORD, UserFactory
 
 def test_register_creates_an_ordinary_user(anonymous_client):
     # when
-    response = anonymous_client.post("/api/auth/register", {"username": "grace", "password": PASSWORD},
-                                     format="json")
+    response = anonymous_client.post(
+        "/api/auth/register", {"username": "grace", "password": PASSWORD}, format="json"
+    )
 
     # then
     assert response.status_code == 201
@@ -25,8 +26,9 @@ def test_register_creates_an_ordinary_user(anonymous_client):
 
 def test_register_refuses_a_weak_password_naming_the_problem(anonymous_client):
     # when
-    response = anonymous_client.post("/api/auth/register", {"username": "grace", "password": "12345678"},
-                                     format="json")
+    response = anonymous_client.post(
+        "/api/auth/register", {"username": "grace", "password": "12345678"}, format="json"
+    )
 
     # then
     assert response.status_code == 400
@@ -37,8 +39,9 @@ def test_register_refuses_a_weak_password_naming_the_problem(anonymous_client):
 
 def test_register_refuses_a_password_like_the_username(anonymous_client):
     # when
-    response = anonymous_client.post("/api/auth/register", {"username": "gracehopper", "password": "gracehopper1"},
-                                     format="json")
+    response = anonymous_client.post(
+        "/api/auth/register", {"username": "gracehopper", "password": "gracehopper1"}, format="json"
+    )
 
     # then
     assert response.status_code == 400
@@ -47,8 +50,9 @@ def test_register_refuses_a_password_like_the_username(anonymous_client):
 
 def test_register_refuses_a_taken_username_in_any_case(anonymous_client, user):
     # when
-    response = anonymous_client.post("/api/auth/register", {"username": user.username.upper(),
-                                                            "password": PASSWORD}, format="json")
+    response = anonymous_client.post(
+        "/api/auth/register", {"username": user.username.upper(), "password": PASSWORD}, format="json"
+    )
 
     # then
     assert response.status_code == 400
@@ -57,8 +61,11 @@ def test_register_refuses_a_taken_username_in_any_case(anonymous_client, user):
 
 def test_register_cannot_make_an_admin(anonymous_client):
     # when
-    response = anonymous_client.post("/api/auth/register", {"username": "eve", "password": PASSWORD,
-                                                            "is_staff": True, "is_admin": True}, format="json")
+    response = anonymous_client.post(
+        "/api/auth/register",
+        {"username": "eve", "password": PASSWORD, "is_staff": True, "is_admin": True},
+        format="json",
+    )
 
     # then
     assert response.status_code == 201
@@ -76,7 +83,9 @@ def test_register_with_missing_fields_is_400(anonymous_client):
 
 def test_login_returns_a_token_and_starts_a_session(anonymous_client, user):
     # when
-    response = anonymous_client.post("/api/auth/login", {"username": "ada", "password": PASSWORD}, format="json")
+    response = anonymous_client.post(
+        "/api/auth/login", {"username": "ada", "password": PASSWORD}, format="json"
+    )
 
     # then
     assert response.status_code == 200
@@ -91,7 +100,9 @@ def test_login_returns_a_token_and_starts_a_session(anonymous_client, user):
 
 def test_login_with_a_wrong_password_is_401_with_a_clear_message(anonymous_client, user):
     # when
-    response = anonymous_client.post("/api/auth/login", {"username": "ada", "password": "wrong"}, format="json")
+    response = anonymous_client.post(
+        "/api/auth/login", {"username": "ada", "password": "wrong"}, format="json"
+    )
 
     # then
     assert response.status_code == 401
@@ -101,7 +112,9 @@ def test_login_with_a_wrong_password_is_401_with_a_clear_message(anonymous_clien
 
 def test_login_of_an_unknown_user_gives_the_same_answer(anonymous_client, db):
     # when
-    response = anonymous_client.post("/api/auth/login", {"username": "nobody", "password": "x"}, format="json")
+    response = anonymous_client.post(
+        "/api/auth/login", {"username": "nobody", "password": "x"}, format="json"
+    )
 
     # then
     assert response.status_code == 401
@@ -113,7 +126,9 @@ def test_login_of_an_inactive_user_is_refused(anonymous_client, db):
     UserFactory(username="gone", is_active=False)
 
     # when
-    response = anonymous_client.post("/api/auth/login", {"username": "gone", "password": PASSWORD}, format="json")
+    response = anonymous_client.post(
+        "/api/auth/login", {"username": "gone", "password": PASSWORD}, format="json"
+    )
 
     # then
     assert response.status_code == 401
@@ -122,7 +137,9 @@ def test_login_of_an_inactive_user_is_refused(anonymous_client, db):
 def test_logout_revokes_the_token(user):
     # given
     client = APIClient()
-    token = client.post("/api/auth/login", {"username": "ada", "password": PASSWORD}, format="json").json()["token"]
+    token = client.post("/api/auth/login", {"username": "ada", "password": PASSWORD}, format="json").json()[
+        "token"
+    ]
     client.logout()  # forget the session: use only the token
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 

@@ -22,8 +22,13 @@ def test_dashboard_counts_the_users_things(api_client, user, other_user):
     # then
     assert response.status_code == 200
     data = response.json()
-    assert data["counts"] == {"flows": 2, "groups": 0, "schedules": 0, "datasources": 0,
-                              "stops": len(piflow.default_registry().stops())}
+    assert data["counts"] == {
+        "flows": 2,
+        "groups": 0,
+        "schedules": 0,
+        "datasources": 0,
+        "stops": len(piflow.default_registry().stops()),
+    }
     assert data["runs"] == {"INIT": 1, "STARTED": 0, "COMPLETED": 0, "FAILED": 1, "KILLED": 0}
     system = data["system"]
     assert 0 <= system["cpu_percent"] <= 100

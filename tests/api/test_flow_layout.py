@@ -23,14 +23,19 @@ def test_a_flow_exported_and_imported_again_keeps_its_layout_and_checkpoints(api
     copy = Flow.objects.get(pk=response.json()["id"])
     assert copy.positions == positions and copy.checkpoints == ["Db"]
     assert response.json()["positions"] == positions
-    assert copy.stops[0]["properties"]["password"] == piflow.MASK  # the secret never left; a copy does not get it
+    assert (
+        copy.stops[0]["properties"]["password"] == piflow.MASK
+    )  # the secret never left; a copy does not get it
     assert SECRET not in str(exported)
 
 
 def test_piflow_json_without_a_layout_imports_with_none(api_client):
     # when
-    response = api_client.post("/api/flows/import/", {"flow": {"name": "plain", "stops": VALID_STOPS,
-                                                                "paths": VALID_PATHS}}, format="json")
+    response = api_client.post(
+        "/api/flows/import/",
+        {"flow": {"name": "plain", "stops": VALID_STOPS, "paths": VALID_PATHS}},
+        format="json",
+    )
 
     # then
     assert response.status_code == 201
@@ -39,8 +44,11 @@ def test_piflow_json_without_a_layout_imports_with_none(api_client):
 
 def test_a_layout_that_is_not_an_object_is_400(api_client):
     # when
-    response = api_client.post("/api/flows/import/", {"flow": {"name": "bad", "stops": VALID_STOPS,
-                                                                "layout": ["Db", 1]}}, format="json")
+    response = api_client.post(
+        "/api/flows/import/",
+        {"flow": {"name": "bad", "stops": VALID_STOPS, "layout": ["Db", 1]}},
+        format="json",
+    )
 
     # then
     assert response.status_code == 400

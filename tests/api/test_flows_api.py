@@ -56,13 +56,22 @@ def test_admin_lists_everyones_flows(staff_client, user, other_user):
     response = staff_client.get("/api/flows/")
 
     # then
-    assert {(f["name"], f["owner"]) for f in response.json()["results"]} == {("ada's", "ada"), ("bob's", "bob")}
+    assert {(f["name"], f["owner"]) for f in response.json()["results"]} == {
+        ("ada's", "ada"),
+        ("bob's", "bob"),
+    }
 
 
 def test_create_stores_the_flow_and_reports_no_problems(api_client, user):
     # given
-    body = {"name": "people", "stops": VALID_STOPS, "paths": VALID_PATHS, "executor_cores": 2,
-            "positions": {"Db": {"x": 1, "y": 2}}, "checkpoints": ["Db"]}
+    body = {
+        "name": "people",
+        "stops": VALID_STOPS,
+        "paths": VALID_PATHS,
+        "executor_cores": 2,
+        "positions": {"Db": {"x": 1, "y": 2}},
+        "checkpoints": ["Db"],
+    }
 
     # when
     response = api_client.post("/api/flows/", body, format="json")
@@ -80,9 +89,14 @@ def test_create_stores_the_flow_and_reports_no_problems(api_client, user):
 
 def test_create_of_an_invalid_draft_lists_every_problem_with_stop_and_property(api_client):
     # given: a read without its required table, and a filter with a path into a source
-    stops = [{"name": "Db", "bundle": "piflow.stops.jdbc.PostgresqlRead",
-              "properties": {"url": "jdbc:postgresql://h/db", "user": "u", "selectedContent": "*"}},
-             {"name": "Odd", "bundle": "piflow.stops.nope.Nothing", "properties": {}}]
+    stops = [
+        {
+            "name": "Db",
+            "bundle": "piflow.stops.jdbc.PostgresqlRead",
+            "properties": {"url": "jdbc:postgresql://h/db", "user": "u", "selectedContent": "*"},
+        },
+        {"name": "Odd", "bundle": "piflow.stops.nope.Nothing", "properties": {}},
+    ]
 
     # when
     response = api_client.post("/api/flows/", {"name": "draft", "stops": stops}, format="json")
@@ -91,7 +105,9 @@ def test_create_of_an_invalid_draft_lists_every_problem_with_stop_and_property(a
     assert response.status_code == 201
     problems = response.json()["problems"]
     assert response.json()["valid"] is False
-    assert {"stop": "Db", "property": "tableName"}.items() <= next(p for p in problems if p.get("stop") == "Db").items()
+    assert {"stop": "Db", "property": "tableName"}.items() <= next(
+        p for p in problems if p.get("stop") == "Db"
+    ).items()
     assert any(p.get("stop") == "Odd" and p.get("property") == "bundle" for p in problems)
 
 
@@ -106,23 +122,29 @@ def test_create_without_a_name_is_400(api_client):
 
 def test_create_with_malformed_stops_is_400(api_client):
     # when
-    response = api_client.post("/api/flows/", {"name": "x", "stops": [{"bundle": "x"}], "paths": "nope"},
-                               format="json")
+    response = api_client.post(
+        "/api/flows/", {"name": "x", "stops": [{"bundle": "x"}], "paths": "nope"}, format="json"
+    )
 
     # then
     assert response.status_code == 400
     assert {"stops", "paths"} <= set(response.json()["fields"])
 
 
-@pytest.mark.parametrize("url, method", [
-    ("/api/flows/", "post"),
-    ("/api/flows/import/", "post"),
-    ("/api/flows/{id}/", "put"),
-    ("/api/flows/{id}/", "patch"),
-])
+@pytest.mark.parametrize(
+    "url, method",
+    [
+        ("/api/flows/", "post"),
+        ("/api/flows/import/", "post"),
+        ("/api/flows/{id}/", "put"),
+        ("/api/flows/{id}/", "patch"),
+    ],
+)
 def test_malformed_json_is_400_never_500(api_client, flow, url, method):
     # when
-    response = getattr(api_client, method)(url.format(id=flow.id), data='{"name": "x", ', content_type="application/json")
+    response = getattr(api_client, method)(
+        url.format(id=flow.id), data='{"name": "x", ', content_type="application/json"
+    )
 
     # then
     assert response.status_code == 400
@@ -165,7 +187,9 @@ def test_another_user_gets_404_on_my_flow(other_client, flow):
 def test_admin_reads_and_changes_anyones_flow(staff_client, flow):
     # when
     read = staff_client.get(f"/api/flows/{flow.id}/")
-    changed = staff_client.patch(f"/api/flows/{flow.id}/", {"revision": 1, "description": "checked"}, format="json")
+    changed = staff_client.patch(
+        f"/api/flows/{flow.id}/", {"revision": 1, "description": "checked"}, format="json"
+    )
 
     # then
     assert read.status_code == 200 and read.json()["owner"] == "ada"
@@ -192,7 +216,9 @@ def test_put_saves_and_bumps_the_revision(api_client, flow):
 
 def test_patch_changes_only_what_it_names(api_client, flow):
     # when
-    response = api_client.patch(f"/api/flows/{flow.id}/", {"revision": 1, "description": "new"}, format="json")
+    response = api_client.patch(
+        f"/api/flows/{flow.id}/", {"revision": 1, "description": "new"}, format="json"
+    )
 
     # then
     assert response.status_code == 200
@@ -202,7 +228,12 @@ def test_patch_changes_only_what_it_names(api_client, flow):
 
 def test_stale_save_is_409_with_the_current_revision(api_client, flow):
     # given: someone else saved revision 2 first
-    assert api_client.patch(f"/api/flows/{flow.id}/", {"revision": 1, "name": "first"}, format="json").status_code == 200
+    assert (
+        api_client.patch(
+            f"/api/flows/{flow.id}/", {"revision": 1, "name": "first"}, format="json"
+        ).status_code
+        == 200
+    )
 
     # when
     response = api_client.patch(f"/api/flows/{flow.id}/", {"revision": 1, "name": "second"}, format="json")
@@ -235,8 +266,9 @@ def test_delete_removes_the_flow(api_client, flow):
     assert api_client.get(f"/api/flows/{flow.id}/").status_code == 404
 
 
-def test_run_queues_a_snapshot_and_dispatches_it_after_commit(api_client, flow, user, monkeypatch,
-                                                              django_capture_on_commit_callbacks):
+def test_run_queues_a_snapshot_and_dispatches_it_after_commit(
+    api_client, flow, user, monkeypatch, django_capture_on_commit_callbacks
+):
     # given
     from flows.services import dispatch
 
@@ -251,7 +283,12 @@ def test_run_queues_a_snapshot_and_dispatches_it_after_commit(api_client, flow, 
     assert response.status_code == 201
     data = response.json()
     process = Process.objects.get(pk=data["id"])
-    assert (process.state, process.mode, process.owner, process.flow) == (ProcessState.INIT, "RUN", user, flow)
+    assert (process.state, process.mode, process.owner, process.flow) == (
+        ProcessState.INIT,
+        "RUN",
+        user,
+        flow,
+    )
     assert [s["name"] for s in data["stops"]] == ["Db", "Show"]
     assert data["spec"]["flow"]["stops"][0]["properties"]["password"] == piflow.MASK
     assert SECRET not in response.content.decode()
@@ -308,8 +345,15 @@ def test_export_is_piflow_json_with_secrets_masked(api_client, flow):
 
 def test_import_creates_a_flow_from_piflow_json(api_client, user):
     # given
-    body = {"flow": {"name": "imported", "executorNumber": "3", "checkpoint": "Db",
-                     "stops": VALID_STOPS, "paths": VALID_PATHS}}
+    body = {
+        "flow": {
+            "name": "imported",
+            "executorNumber": "3",
+            "checkpoint": "Db",
+            "stops": VALID_STOPS,
+            "paths": VALID_PATHS,
+        }
+    }
 
     # when
     response = api_client.post("/api/flows/import/", body, format="json")

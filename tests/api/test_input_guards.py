@@ -23,8 +23,10 @@ LONG = "s" * 300
 NUL = "5\x00"
 
 #: PostgreSQL cannot even hold a NUL, so no stored flow or run can carry one there.
-sqlite_only = pytest.mark.skipif(connection.vendor == "postgresql",
-                                 reason="PostgreSQL cannot store a NUL, so no stored flow or run has one")
+sqlite_only = pytest.mark.skipif(
+    connection.vendor == "postgresql",
+    reason="PostgreSQL cannot store a NUL, so no stored flow or run has one",
+)
 
 
 def long_stop() -> tuple[list, list]:
@@ -66,10 +68,12 @@ def assert_400_naming_the_nul(response, where: str) -> None:
 
 def test_create_refuses_a_long_stop_name_and_a_long_port(api_client):
     # when
-    stop = api_client.post("/api/flows/", {"name": "f", "stops": long_stop()[0], "paths": long_stop()[1]},
-                           format="json")
-    port = api_client.post("/api/flows/", {"name": "f", "stops": long_port()[0], "paths": long_port()[1]},
-                           format="json")
+    stop = api_client.post(
+        "/api/flows/", {"name": "f", "stops": long_stop()[0], "paths": long_stop()[1]}, format="json"
+    )
+    port = api_client.post(
+        "/api/flows/", {"name": "f", "stops": long_port()[0], "paths": long_port()[1]}, format="json"
+    )
 
     # then
     assert_400_naming_the_long_stop(stop)
@@ -79,18 +83,26 @@ def test_create_refuses_a_long_stop_name_and_a_long_port(api_client):
     assert not Flow.objects.exists()
 
 
-@pytest.mark.parametrize(("change", "where"), [
-    (lambda body: body["stops"][1]["properties"].update(showNumber=NUL), "stops[1].properties.showNumber"),
-    (lambda body: body["stops"][1]["properties"].update(**{"show\x00": "5"}),
-     "stops[1].properties (key 'show\\x00')"),
-    (lambda body: body.update(positions={"Db\x00": {"x": 1, "y": 2}}), "positions (key 'Db\\x00')"),
-    (lambda body: body.update(positions={"Db": {"x": "1\x00"}}), "positions.Db.x"),
-    # the request serializers refuse NUL in their text fields themselves:
-    (lambda body: body["stops"][0].update(uuid="x\x00"), None),
-    (lambda body: body.update(checkpoints=["Db", "Show\x00"]), None),
-    (lambda body: body.update(environment={"${X}": "\x00"}), None),
-    (lambda body: body.update(description="d\x00"), None),
-])
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (
+            lambda body: body["stops"][1]["properties"].update(showNumber=NUL),
+            "stops[1].properties.showNumber",
+        ),
+        (
+            lambda body: body["stops"][1]["properties"].update(**{"show\x00": "5"}),
+            "stops[1].properties (key 'show\\x00')",
+        ),
+        (lambda body: body.update(positions={"Db\x00": {"x": 1, "y": 2}}), "positions (key 'Db\\x00')"),
+        (lambda body: body.update(positions={"Db": {"x": "1\x00"}}), "positions.Db.x"),
+        # the request serializers refuse NUL in their text fields themselves:
+        (lambda body: body["stops"][0].update(uuid="x\x00"), None),
+        (lambda body: body.update(checkpoints=["Db", "Show\x00"]), None),
+        (lambda body: body.update(environment={"${X}": "\x00"}), None),
+        (lambda body: body.update(description="d\x00"), None),
+    ],
+)
 def test_create_refuses_a_nul_anywhere_naming_where(api_client, change, where):
     # given
     body = {"name": "f", "stops": copy.deepcopy(VALID_STOPS), "paths": copy.deepcopy(VALID_PATHS)}
@@ -110,8 +122,9 @@ def test_create_refuses_a_nul_anywhere_naming_where(api_client, change, where):
 @pytest.mark.parametrize("name", ["f\x00", "n" * 300])
 def test_create_refuses_a_bad_flow_name(api_client, name):
     # when
-    response = api_client.post("/api/flows/", {"name": name, "stops": VALID_STOPS, "paths": VALID_PATHS},
-                               format="json")
+    response = api_client.post(
+        "/api/flows/", {"name": name, "stops": VALID_STOPS, "paths": VALID_PATHS}, format="json"
+    )
 
     # then
     assert response.status_code == 400
@@ -139,8 +152,9 @@ def test_update_refuses_what_cannot_be_stored(api_client, flow, method, bad):
 
 def test_update_refuses_a_nul_in_the_positions(api_client, flow):
     # when
-    response = api_client.patch(f"/api/flows/{flow.id}/", {"revision": 1, "positions": {"Db": {"x": "\x00"}}},
-                                format="json")
+    response = api_client.patch(
+        f"/api/flows/{flow.id}/", {"revision": 1, "positions": {"Db": {"x": "\x00"}}}, format="json"
+    )
 
     # then
     assert_400_naming_the_nul(response, "positions.Db.x")
@@ -154,8 +168,9 @@ def test_import_refuses_long_names(api_client, bad):
     stops, paths = bad()
 
     # when
-    response = api_client.post("/api/flows/import/", {"flow": {"name": "f", "stops": stops, "paths": paths}},
-                               format="json")
+    response = api_client.post(
+        "/api/flows/import/", {"flow": {"name": "f", "stops": stops, "paths": paths}}, format="json"
+    )
 
     # then
     assert response.status_code == 400, response.content
@@ -170,19 +185,27 @@ def test_import_refuses_a_long_flow_name_and_bundle(api_client):
     stops[1]["bundle"] = "b" * 301
 
     # when
-    response = api_client.post("/api/flows/import/", {"flow": {"name": "n" * 201, "stops": stops,
-                                                               "paths": VALID_PATHS}}, format="json")
+    response = api_client.post(
+        "/api/flows/import/",
+        {"flow": {"name": "n" * 201, "stops": stops, "paths": VALID_PATHS}},
+        format="json",
+    )
 
     # then
     assert response.status_code == 400
     assert [{k: v for k, v in p.items() if k != "message"} for p in response.json()["problems"]] == [
-        {"property": "name"}, {"stop": "Show", "property": "bundle"}]
+        {"property": "name"},
+        {"stop": "Show", "property": "bundle"},
+    ]
 
 
 def test_import_refuses_a_nul_naming_where(api_client):
     # when
-    response = api_client.post("/api/flows/import/", {"flow": {"name": "f", "stops": nul_property()[0],
-                                                               "paths": VALID_PATHS}}, format="json")
+    response = api_client.post(
+        "/api/flows/import/",
+        {"flow": {"name": "f", "stops": nul_property()[0], "paths": VALID_PATHS}},
+        format="json",
+    )
 
     # then
     assert_400_naming_the_nul(response, "flow.stops[1].properties.showNumber")
@@ -191,8 +214,9 @@ def test_import_refuses_a_nul_naming_where(api_client):
 
 @pytest.mark.parametrize("action", ["run", "debug"])
 @pytest.mark.parametrize("bad", [long_stop, long_port])
-def test_run_of_a_stored_flow_with_long_names_is_400(api_client, user, action, bad,
-                                                     django_capture_on_commit_callbacks):
+def test_run_of_a_stored_flow_with_long_names_is_400(
+    api_client, user, action, bad, django_capture_on_commit_callbacks
+):
     # given: stored before the guard existed (a JSON column holds any length)
     stops, paths = bad()
     flow = FlowFactory(owner=user, stops=stops, paths=paths)
@@ -278,7 +302,9 @@ def test_the_service_refuses_to_start_what_cannot_be_stored(user, bad):
 
 def test_a_run_name_too_long_to_store_is_refused(user):
     # given
-    spec = piflow.FlowSpec.from_dict({"flow": {"name": "n" * 201, "stops": VALID_STOPS, "paths": VALID_PATHS}})
+    spec = piflow.FlowSpec.from_dict(
+        {"flow": {"name": "n" * 201, "stops": VALID_STOPS, "paths": VALID_PATHS}}
+    )
 
     # when
     with pytest.raises(services.InvalidFlowError) as caught:
@@ -294,9 +320,11 @@ def test_a_run_name_too_long_to_store_is_refused(user):
 @pytest.mark.parametrize("process_id", ["run\x00", "r" * 65])
 def test_a_run_id_no_run_can_have_is_404(api_client, process_id):
     # when
-    responses = [api_client.get(f"/api/processes/{process_id}/"),
-                 api_client.post(f"/api/processes/{process_id}/stop/"),
-                 api_client.delete(f"/api/processes/{process_id}/")]
+    responses = [
+        api_client.get(f"/api/processes/{process_id}/"),
+        api_client.post(f"/api/processes/{process_id}/stop/"),
+        api_client.delete(f"/api/processes/{process_id}/"),
+    ]
 
     # then
     assert [r.status_code for r in responses] == [404, 404, 404]

@@ -30,7 +30,12 @@ def test_list_is_newest_first_with_flow_name_and_times(api_client, flow, user, d
     assert [p["id"] for p in results] == [newer.id, older.id]
     item = results[0]
     assert (item["flow"], item["flow_name"], item["trigger"], item["state"], item["progress"]) == (
-        flow.id, "people", "manual", "INIT", 0.0)
+        flow.id,
+        "people",
+        "manual",
+        "INIT",
+        0.0,
+    )
     assert {"created_at", "started_at", "ended_at", "mode", "owner"} <= set(item)
     assert "spec" not in item
 
@@ -65,7 +70,8 @@ def test_detail_has_stops_and_paths_and_a_masked_spec(api_client, process):
     # given
     now = timezone.now()
     ProcessStop.objects.filter(process=process, name="Db").update(
-        state="COMPLETED", started_at=now - timedelta(seconds=2.5), ended_at=now)
+        state="COMPLETED", started_at=now - timedelta(seconds=2.5), ended_at=now
+    )
     process.paths.update(rows=42)
 
     # when
@@ -144,7 +150,9 @@ def test_stop_of_a_running_run_asks_its_worker(api_client, process):
     assert (response.json()["state"], response.json()["cancel_requested"]) == ("STARTED", True)
 
 
-def test_rerun_starts_a_new_run_of_the_same_snapshot(api_client, process, flow, django_capture_on_commit_callbacks):
+def test_rerun_starts_a_new_run_of_the_same_snapshot(
+    api_client, process, flow, django_capture_on_commit_callbacks
+):
     # given: the flow changed after the first run
     finish(process)
     services.flow_update(flow=flow, revision=flow.revision, name="renamed")
@@ -168,7 +176,9 @@ def test_resume_loads_the_named_checkpoints(api_client, process, django_capture_
 
     # when
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        response = api_client.post(f"/api/processes/{process.id}/resume/", {"checkpoints": ["Db"]}, format="json")
+        response = api_client.post(
+            f"/api/processes/{process.id}/resume/", {"checkpoints": ["Db"]}, format="json"
+        )
 
     # then
     assert response.status_code == 201
@@ -185,7 +195,9 @@ def test_resume_without_checkpoints_is_400_naming_what_exists(api_client, proces
     lay_out_run(process.id, checkpoints=["Db"])
 
     # when
-    response = api_client.post(f"/api/processes/{process.id}/resume/", {"checkpoints": ["Show"]}, format="json")
+    response = api_client.post(
+        f"/api/processes/{process.id}/resume/", {"checkpoints": ["Show"]}, format="json"
+    )
 
     # then
     assert response.status_code == 400
@@ -195,7 +207,9 @@ def test_resume_without_checkpoints_is_400_naming_what_exists(api_client, proces
 
 def test_resume_with_malformed_json_is_400(api_client, process):
     # when
-    response = api_client.post(f"/api/processes/{process.id}/resume/", "{oops", content_type="application/json")
+    response = api_client.post(
+        f"/api/processes/{process.id}/resume/", "{oops", content_type="application/json"
+    )
 
     # then
     assert response.status_code == 400
@@ -233,8 +247,11 @@ def test_log_reads_from_an_offset(api_client, process):
     after = api_client.get(f"/api/processes/{process.id}/log/", {"offset": whole["next_offset"]}).json()
 
     # then
-    assert whole == {"log": "first line\nsecond line ü\n", "next_offset": len("first line\nsecond line ü\n".encode()),
-                     "more": False}
+    assert whole == {
+        "log": "first line\nsecond line ü\n",
+        "next_offset": len("first line\nsecond line ü\n".encode()),
+        "more": False,
+    }
     assert rest["log"] == "second line ü\n"
     assert after == {"log": "", "next_offset": whole["next_offset"], "more": False}
 

@@ -45,7 +45,11 @@ def routes(patterns=None, prefix: str = "", namespace: str = ""):
         text = str(pattern)
         part = _sample_route(text) if hasattr(pattern, "_route") else _sample_regex(text)
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (entry.namespace or namespace)
+            inner = (
+                f"{namespace}:{entry.namespace}"
+                if namespace and entry.namespace
+                else (entry.namespace or namespace)
+            )
             yield from routes(entry.url_patterns, prefix + part, inner)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}:{entry.name or ''}" if namespace else (entry.name or "")
@@ -60,8 +64,18 @@ def test_the_walk_finds_every_kind_of_route():
     urls = {url for url, _, _ in ALL_ROUTES}
 
     # then
-    assert {"/api/flows/", "/api/flows/1/run/", "/api/processes/x/log/", "/api/auth/me", "/api/dashboard/",
-            "/api/stops/", "/stop/list", "/flow/start", "/admin/", "/admin/flows/flow/"} <= urls
+    assert {
+        "/api/flows/",
+        "/api/flows/1/run/",
+        "/api/processes/x/log/",
+        "/api/auth/me",
+        "/api/dashboard/",
+        "/api/stops/",
+        "/stop/list",
+        "/flow/start",
+        "/admin/",
+        "/admin/flows/flow/",
+    } <= urls
     assert len(ALL_ROUTES) > 50
 
 
@@ -87,7 +101,8 @@ def test_anonymous_callers_are_refused(url, name):
         location = response.headers.get("Location", "")
         if name.startswith("admin:"):
             refused = response.status_code == 302 and (
-                location.startswith("/admin/login/") or (name == "admin:logout" and location == "/admin/"))
+                location.startswith("/admin/login/") or (name == "admin:logout" and location == "/admin/")
+            )
         else:
             refused = response.status_code in (401, 403)
         assert refused, f"{method.upper()} {url} ({name}) answered {response.status_code} {location}"
@@ -117,8 +132,17 @@ def test_the_schema_documents_the_resource_api(django_user_model):
 
     # then
     paths = response.json()["paths"]
-    assert {"/api/auth/login", "/api/auth/register", "/api/auth/me", "/api/dashboard/", "/api/flows/",
-            "/api/flows/{flow_id}/", "/api/flows/{flow_id}/run/", "/api/flows/import/", "/api/processes/",
-            "/api/processes/{process_id}/debug/"} <= set(paths)
+    assert {
+        "/api/auth/login",
+        "/api/auth/register",
+        "/api/auth/me",
+        "/api/dashboard/",
+        "/api/flows/",
+        "/api/flows/{flow_id}/",
+        "/api/flows/{flow_id}/run/",
+        "/api/flows/import/",
+        "/api/processes/",
+        "/api/processes/{process_id}/debug/",
+    } <= set(paths)
     patch = paths["/api/flows/{flow_id}/"]["patch"]["requestBody"]["content"]["application/json"]["schema"]
     assert patch["$ref"].endswith("/FlowPatch")

@@ -103,11 +103,14 @@ def test_delete_uses_the_default_data_dir(tmp_path, monkeypatch):
 # -- deleting a process -------------------------------------------------------------------------------
 
 
-def test_deleting_a_run_removes_its_files_once_committed(api_client, process,
-                                                         django_capture_on_commit_callbacks):
+def test_deleting_a_run_removes_its_files_once_committed(
+    api_client, process, django_capture_on_commit_callbacks
+):
     # given
     finish(process)
-    storage = lay_out_run(process.id, log="hello\n", checkpoints=["Db"], debug={("Db", ""): [{"name": "ada"}]})
+    storage = lay_out_run(
+        process.id, log="hello\n", checkpoints=["Db"], debug={("Db", ""): [{"name": "ada"}]}
+    )
     other = finish(services.process_start_flow(flow=process.flow, user=process.owner))
     kept = lay_out_run(other.id, log="other\n")
 
@@ -137,8 +140,9 @@ def test_deleting_a_run_without_files_is_fine(api_client, process, django_captur
     assert not Process.objects.filter(pk=process.id).exists()
 
 
-def test_a_failure_to_remove_the_files_is_logged_not_raised(api_client, process, monkeypatch, caplog,
-                                                            django_capture_on_commit_callbacks):
+def test_a_failure_to_remove_the_files_is_logged_not_raised(
+    api_client, process, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
     # given
     finish(process)
     lay_out_run(process.id, log="x")
@@ -158,8 +162,9 @@ def test_a_failure_to_remove_the_files_is_logged_not_raised(api_client, process,
     assert f"could not delete the files of run {process.id}" in caplog.text
 
 
-def test_a_run_that_an_unfinished_run_resumes_from_keeps_its_checkpoints(api_client, process,
-                                                                        django_capture_on_commit_callbacks):
+def test_a_run_that_an_unfinished_run_resumes_from_keeps_its_checkpoints(
+    api_client, process, django_capture_on_commit_callbacks
+):
     # given
     finish(process, ProcessState.FAILED)
     storage = lay_out_run(process.id, checkpoints=["Db"])

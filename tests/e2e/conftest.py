@@ -80,12 +80,20 @@ def _free_port() -> int:
 def frontend_dist() -> Path:
     """``frontend/dist``, built now if missing or older than its sources."""
     if shutil.which("npm") is None:
-        pytest.fail("the browser tests need the built web UI and npm is not on PATH: install Node.js 20.19+ "
-                    "and run `npm --prefix frontend ci && npm --prefix frontend run build`", pytrace=False)
-    result = subprocess.run([str(FRONTEND / "build.sh")], cwd=REPO, capture_output=True, text=True, timeout=600)
+        pytest.fail(
+            "the browser tests need the built web UI and npm is not on PATH: install Node.js 20.19+ "
+            "and run `npm --prefix frontend ci && npm --prefix frontend run build`",
+            pytrace=False,
+        )
+    result = subprocess.run(
+        [str(FRONTEND / "build.sh")], cwd=REPO, capture_output=True, text=True, timeout=600
+    )
     if result.returncode != 0:
-        pytest.fail(f"building the web UI failed (frontend/build.sh):\n{result.stdout[-3000:]}\n"
-                    f"{result.stderr[-3000:]}", pytrace=False)
+        pytest.fail(
+            f"building the web UI failed (frontend/build.sh):\n{result.stdout[-3000:]}\n"
+            f"{result.stderr[-3000:]}",
+            pytrace=False,
+        )
     index = FRONTEND / "dist" / "index.html"
     assert index.exists(), f"frontend/build.sh succeeded but {index} is missing"
     return index.parent
@@ -119,10 +127,18 @@ class E2EEnvironment:
 
     def manage(self, *args: str, timeout: float = 300, env: dict[str, str] | None = None) -> str:
         """Run ``manage.py ARGS`` against the e2e database; its output, or a failure with it."""
-        result = subprocess.run([str(PYTHON), "manage.py", *args], cwd=REPO, env={**self.env, **(env or {})},
-                                capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(
+            [str(PYTHON), "manage.py", *args],
+            cwd=REPO,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         if result.returncode != 0:
-            pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+            pytest.fail(
+                f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}", pytrace=False
+            )
         return result.stdout
 
 
@@ -134,14 +150,16 @@ def e2e_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[E2EEnvironment
     ARTIFACTS.mkdir(exist_ok=True)
 
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST_", "DJANGO_"))}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "piflow_site.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PIFLOW_DATA_DIR": str(data_dir),
-        "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "piflow_site.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "PIFLOW_DATA_DIR": str(data_dir),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     drop = None
     base_url = os.environ.get("DATABASE_URL", "").strip()
     if base_url.startswith(("postgres://", "postgresql://")):
@@ -177,7 +195,11 @@ def server(e2e_env: E2EEnvironment, frontend_dist: Path) -> Iterator[Server]:
     with log.open("wb") as out:
         process = subprocess.Popen(
             [str(DAPHNE), "-b", "127.0.0.1", "-p", str(port), "piflow_site.asgi:application"],
-            cwd=REPO, env=e2e_env.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=REPO,
+            env=e2e_env.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}"
     running = Server(url=url, log=log, process=process)
@@ -189,7 +211,9 @@ def server(e2e_env: E2EEnvironment, frontend_dist: Path) -> Iterator[Server]:
             break  # 401: the server answers
         except OSError:
             if process.poll() is not None:
-                pytest.fail(f"daphne exited ({process.returncode}):\n{running.output()[-4000:]}", pytrace=False)
+                pytest.fail(
+                    f"daphne exited ({process.returncode}):\n{running.output()[-4000:]}", pytrace=False
+                )
             if time.monotonic() > deadline:
                 process.kill()
                 pytest.fail(f"daphne did not answer within 60 s:\n{running.output()[-4000:]}", pytrace=False)

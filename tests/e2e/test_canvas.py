@@ -257,8 +257,11 @@ def test_a_stale_save_shows_the_conflict_dialog_and_reloads(page: Page):
     # when: someone else saves the flow meanwhile (here: the same user, through the API)
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
     current = page.request.get(f"/api/flows/{flow_id}/").json()
-    reply = page.request.patch(f"/api/flows/{flow_id}/", headers={"X-CSRFToken": token},
-                               data={"revision": current["revision"], "description": "Changed elsewhere"})
+    reply = page.request.patch(
+        f"/api/flows/{flow_id}/",
+        headers={"X-CSRFToken": token},
+        data={"revision": current["revision"], "description": "Changed elsewhere"},
+    )
     assert reply.ok, reply.text()
     page.get_by_role("toolbar").get_by_role("button", name="Save", exact=True).click()
 
@@ -288,7 +291,8 @@ def test_fork_merge_and_route_ports_are_named_as_paths_are_drawn(page: Page):
 
     # when: a path is drawn from Fork's "+ port" to Merge's "+ port"
     node(page, "Fork").locator(".react-flow__handle.stop-handle-any").drag_to(
-        node(page, "Merge").locator(".react-flow__handle.stop-handle-any"))
+        node(page, "Merge").locator(".react-flow__handle.stop-handle-any")
+    )
 
     # then: both port names are asked for, and land in the stops' port lists
     dialog = page.get_by_role("dialog")
@@ -301,7 +305,8 @@ def test_fork_merge_and_route_ports_are_named_as_paths_are_drawn(page: Page):
 
     # when: Fork's "+ port" is used again, into the Route
     node(page, "Fork").locator(".react-flow__handle.stop-handle-any").drag_to(
-        node(page, "Route").locator(".react-flow__handle.target").first)
+        node(page, "Route").locator(".react-flow__handle.target").first
+    )
     expect(dialog.get_by_label(re.compile(r"^Output port of Fork"))).to_have_value("out2")
     dialog.get_by_role("button", name="Connect").click()
     node(page, "Fork").click()
@@ -309,7 +314,8 @@ def test_fork_merge_and_route_ports_are_named_as_paths_are_drawn(page: Page):
 
     # when: a path leaves Route's "+ condition"
     node(page, "Route").locator(".react-flow__handle.stop-handle-route").drag_to(
-        node(page, "Filter").locator(".react-flow__handle.target").first)
+        node(page, "Filter").locator(".react-flow__handle.target").first
+    )
     dialog.get_by_label(re.compile(r"^Port name")).fill("adults")
     dialog.locator(".cm-content").click()
     page.keyboard.type("age >= 18")
@@ -324,8 +330,12 @@ def test_fork_merge_and_route_ports_are_named_as_paths_are_drawn(page: Page):
     screenshot(page, "canvas-ports")
     stored = page.request.get(f"/api/flows/{flow_id}/").json()
     paths = {(p["from"], p["outport"], p["inport"], p["to"]) for p in stored["paths"]}
-    assert paths == {("MockData", "", "", "Fork"), ("Fork", "out1", "left", "Merge"),
-                     ("Fork", "out2", "", "Route"), ("Route", "adults", "", "Filter")}
+    assert paths == {
+        ("MockData", "", "", "Fork"),
+        ("Fork", "out1", "left", "Merge"),
+        ("Fork", "out2", "", "Route"),
+        ("Route", "adults", "", "Filter"),
+    }
     stops = {s["name"]: s for s in stored["stops"]}
     assert stops["Route"]["customizedProperties"] == {"adults": "age >= 18"}
     assert stops["Fork"]["properties"]["outports"] == "out1,out2"

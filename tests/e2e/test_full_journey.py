@@ -75,7 +75,9 @@ def every_stop_turns_green(page: Page) -> str:
     expect(page).to_have_url(PROCESS_URL)
     for name in STOPS:
         expect(monitor_node(page, name)).to_have_attribute("data-status", "completed", timeout=RUN_TIMEOUT_MS)
-    expect(page.get_by_test_id("run-state")).to_have_attribute("data-state", "COMPLETED", timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_test_id("run-state")).to_have_attribute(
+        "data-state", "COMPLETED", timeout=RUN_TIMEOUT_MS
+    )
     return PROCESS_URL.search(page.url).group(1)
 
 
@@ -116,7 +118,9 @@ def test_register_draw_run_watch_debug_and_switch_to_chinese(page: Page, tmp_pat
     run_id = every_stop_turns_green(page)
     expect(page.get_by_role("heading", name="My first flow")).to_be_visible()
     expect(rows_label(page, "MockData", "Filter")).to_have_text("300 rows")
-    kept = next(p["rows"] for p in api_get(page, f"/api/processes/{run_id}/")["paths"] if p["from"] == "Filter")
+    kept = next(
+        p["rows"] for p in api_get(page, f"/api/processes/{run_id}/")["paths"] if p["from"] == "Filter"
+    )
     assert 0 < kept < 300
     expect(rows_label(page, "Filter", "CsvSave")).to_have_text(f"{kept} row" + ("" if kept == 1 else "s"))
     assert list(out_dir.glob("*.csv")), f"the run wrote no CSV into {out_dir}"
@@ -131,7 +135,9 @@ def test_register_draw_run_watch_debug_and_switch_to_chinese(page: Page, tmp_pat
     debug_id = every_stop_turns_green(page)
     assert debug_id != run_id
     # (no seed: MockData draws new rows each run)
-    kept = next(p["rows"] for p in api_get(page, f"/api/processes/{debug_id}/")["paths"] if p["from"] == "Filter")
+    kept = next(
+        p["rows"] for p in api_get(page, f"/api/processes/{debug_id}/")["paths"] if p["from"] == "Filter"
+    )
     expect(page.get_by_text("Debug run", exact=True)).to_be_visible()
     rows_label(page, "Filter", "CsvSave").click()
     debug = page.get_by_test_id("debug-panel")

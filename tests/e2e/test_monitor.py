@@ -46,7 +46,9 @@ def start_from_the_flow_list(page: Page, flow_name: str, action: str = "Run") ->
 def wait_until_completed(page: Page) -> None:
     for name in STOPS:
         expect(node(page, name)).to_have_attribute("data-status", "completed", timeout=RUN_TIMEOUT_MS)
-    expect(page.get_by_test_id("run-state")).to_have_attribute("data-state", "COMPLETED", timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_test_id("run-state")).to_have_attribute(
+        "data-state", "COMPLETED", timeout=RUN_TIMEOUT_MS
+    )
 
 
 def test_a_run_turns_every_stop_green_and_labels_its_paths_with_rows(page: Page, tmp_path):
@@ -68,9 +70,13 @@ def test_a_run_turns_every_stop_green_and_labels_its_paths_with_rows(page: Page,
 
     # and: each path carries the rows that crossed it, as the server counted them
     expect(rows_label(page, "Mock", "Filter")).to_have_text("200 rows")
-    filtered = next(p["rows"] for p in api_get(page, f"/api/processes/{process_id}/")["paths"] if p["from"] == "Filter")
+    filtered = next(
+        p["rows"] for p in api_get(page, f"/api/processes/{process_id}/")["paths"] if p["from"] == "Filter"
+    )
     assert 0 < filtered < 200
-    expect(rows_label(page, "Filter", "Save")).to_have_text(f"{filtered} row" + ("" if filtered == 1 else "s"))
+    expect(rows_label(page, "Filter", "Save")).to_have_text(
+        f"{filtered} row" + ("" if filtered == 1 else "s")
+    )
 
     # when: they click a stop
     node(page, "Filter").click()
@@ -150,7 +156,9 @@ def test_a_checkpointed_run_offers_to_run_from_its_checkpoints(page: Page, tmp_p
     expect(node(page, "Save")).to_have_attribute("data-status", "completed", timeout=RUN_TIMEOUT_MS)
     expect(node(page, "Filter")).to_have_attribute("data-status", "completed")
     expect(node(page, "Mock")).to_have_attribute("data-status", "skipped")
-    expect(page.get_by_test_id("run-state")).to_have_attribute("data-state", "COMPLETED", timeout=RUN_TIMEOUT_MS)
+    expect(page.get_by_test_id("run-state")).to_have_attribute(
+        "data-state", "COMPLETED", timeout=RUN_TIMEOUT_MS
+    )
     page.get_by_role("link", name="the earlier run").click()
     expect(page).to_have_url(re.compile(rf"/processes/{first}$"))
 

@@ -79,7 +79,9 @@ def test_register_log_in_create_a_flow_and_switch_to_chinese(page: Page):
     expect(page.get_by_role("status")).to_contain_text("Flow “Nightly CSV import” created.")
     row = page.get_by_role("row").filter(has_text="Nightly CSV import")
     expect(row).to_be_visible()
-    expect(row.get_by_role("link", name="Open canvas")).to_have_attribute("href", re.compile(r"^/flows/\d+/edit$"))
+    expect(row.get_by_role("link", name="Open canvas")).to_have_attribute(
+        "href", re.compile(r"^/flows/\d+/edit$")
+    )
     page.reload()
     expect(page.get_by_role("row").filter(has_text="Nightly CSV import")).to_be_visible()
     screenshot(page, "flow-list")
@@ -101,7 +103,9 @@ def test_register_log_in_create_a_flow_and_switch_to_chinese(page: Page):
     page.goto("/flows")
     expect(page.get_by_role("heading", name="流水线")).to_be_visible()
     expect(page.get_by_role("button", name="新建流水线").first).to_be_visible()
-    expect(page.get_by_role("row").filter(has_text="Nightly CSV import").get_by_role("link", name="打开画布")).to_be_visible()
+    expect(
+        page.get_by_role("row").filter(has_text="Nightly CSV import").get_by_role("link", name="打开画布")
+    ).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     screenshot(page, "flow-list-zh")
     page.goto("/")
@@ -218,8 +222,15 @@ def test_a_run_is_listed_stopped_logged_and_deleted(page: Page):
 def test_an_admin_sees_the_admin_entry(page: Page, e2e_env: E2EEnvironment):
     # given: an admin made on the command line
     username = f"root-{secrets.token_hex(3)}"
-    e2e_env.manage("createsuperuser", "--noinput", "--username", username, "--email", "root@example.com",
-                   env={"DJANGO_SUPERUSER_PASSWORD": PASSWORD})
+    e2e_env.manage(
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        username,
+        "--email",
+        "root@example.com",
+        env={"DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+    )
 
     # when: they log in
     page.goto("/login")

@@ -27,8 +27,21 @@ def test_every_ui_path_gets_the_app_with_a_csrf_cookie(frontend_dist: Path, path
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/api/nope/", "/api/flows/", "/admin/", "/stop/groups", "/flow/info",
-                                  "/group/info", "/static/nope.css", "/i18n/nope", "/ui/nope.js", "/ws/x/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/nope/",
+        "/api/flows/",
+        "/admin/",
+        "/stop/groups",
+        "/flow/info",
+        "/group/info",
+        "/static/nope.css",
+        "/i18n/nope",
+        "/ui/nope.js",
+        "/ws/x/",
+    ],
+)
 def test_server_paths_are_never_answered_with_the_app(frontend_dist: Path, path: str):
     # when
     response = Client().get(path)
@@ -56,8 +69,9 @@ def test_only_reads_are_answered(frontend_dist: Path):
     assert Client().post("/flows").status_code == 405
 
 
-@pytest.mark.parametrize("language, text", [("en", "The web interface is not built yet"),
-                                            ("zh-hans", "网页界面尚未构建")])
+@pytest.mark.parametrize(
+    "language, text", [("en", "The web interface is not built yet"), ("zh-hans", "网页界面尚未构建")]
+)
 def test_before_a_build_the_ui_says_how_to_build_it(monkeypatch, tmp_path: Path, language: str, text: str):
     # given: no dist/index.html
     monkeypatch.setattr(views, "INDEX_HTML", tmp_path / "index.html")

@@ -26,8 +26,9 @@ RUN_TIMEOUT_MS = 180_000
 
 
 @pytest.fixture(scope="module")
-def e2e_worker(request: pytest.FixtureRequest, e2e_env: E2EEnvironment, server,
-               tmp_path_factory: pytest.TempPathFactory) -> Iterator[WorkerProcess]:
+def e2e_worker(
+    request: pytest.FixtureRequest, e2e_env: E2EEnvironment, server, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WorkerProcess]:
     """One worker on both queues (runs and housekeeping), in the server's environment; ready means Spark is warm."""
     env = {
         **e2e_env.env,
@@ -36,7 +37,9 @@ def e2e_worker(request: pytest.FixtureRequest, e2e_env: E2EEnvironment, server,
     }
     log = ARTIFACTS / f"worker-{request.module.__name__.rsplit('.', 1)[-1]}.log"
     log.unlink(missing_ok=True)
-    worker = WorkerProcess("e2e", ["-Q", "spark,default", "--pool", "threads", "--concurrency", "2"], env, log)
+    worker = WorkerProcess(
+        "e2e", ["-Q", "spark,default", "--pool", "threads", "--concurrency", "2"], env, log
+    )
     worker.start()
     yield worker
     worker.stop()
@@ -77,7 +80,9 @@ def small_flow(name: str, out_dir: str, *, rows: int = 200, checkpoints: tuple[s
         "name": name,
         "description": "MockData -> Filter -> CsvSave",
         "stops": [
-            stop("Mock", "piflow.stops.common.MockData", schema="id:Int,name:String", count=str(rows), seed="7"),
+            stop(
+                "Mock", "piflow.stops.common.MockData", schema="id:Int,name:String", count=str(rows), seed="7"
+            ),
             stop("Filter", "piflow.stops.common.Filter", condition="id < 50"),
             stop("Save", "piflow.stops.csv.CsvSave", csvSavePath=out_dir, saveMode="overwrite"),
         ],

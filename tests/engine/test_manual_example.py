@@ -13,7 +13,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 def write_flow(tmp_path, name, out_dir):
     flow = json.loads((EXAMPLES / name).read_text())
-    flow["flow"].setdefault("environmentVariable", {}).update({"${DATA}": str(EXAMPLES / "data"), "${OUT}": str(out_dir)})
+    flow["flow"].setdefault("environmentVariable", {}).update(
+        {"${DATA}": str(EXAMPLES / "data"), "${OUT}": str(out_dir)}
+    )
     target = tmp_path / name
     target.write_text(json.dumps(flow))
     return target
@@ -56,13 +58,15 @@ def test_a_broken_flow_gets_every_validation_error_at_once(capsys):
     printed = capsys.readouterr().out
     assert code == 2
     assert printed.startswith("7 problem(s):")
-    for fragment in ("stop 'Read', property 'csvPath': is required",
-                     "stop 'Read', property 'header': 'maybe' is not true or false",
-                     "stop 'Read': duplicate stop name",
-                     "stop 'Join', property 'joinMode': 'sideways' is not one of",
-                     "stop 'Mystery', property 'bundle': unknown bundle 'cn.piflow.bundle.nowhere.Nothing'",
-                     "paths[1]: names unknown stop 'Ghost'",
-                     "stop 'Join': needs input on 'Left' and 'Right'; 'Right' not connected"):
+    for fragment in (
+        "stop 'Read', property 'csvPath': is required",
+        "stop 'Read', property 'header': 'maybe' is not true or false",
+        "stop 'Read': duplicate stop name",
+        "stop 'Join', property 'joinMode': 'sideways' is not one of",
+        "stop 'Mystery', property 'bundle': unknown bundle 'cn.piflow.bundle.nowhere.Nothing'",
+        "paths[1]: names unknown stop 'Ghost'",
+        "stop 'Join': needs input on 'Left' and 'Right'; 'Right' not connected",
+    ):
         assert fragment in printed, printed
 
 

@@ -35,9 +35,14 @@ def run(spec, **kw):
 
 def test_a_flow_runs_in_order_and_reports_rows_per_port(spark, tmp_path):
     # given
-    spec = flow([stop("N", "tests.Numbers", count="10"), stop("F", "piflow.stops.common.Filter", condition="n >= 4"),
-                 stop("S", "tests.SaveParquet", path=str(tmp_path / "out"))],
-                [path("N", "F"), path("F", "S")])
+    spec = flow(
+        [
+            stop("N", "tests.Numbers", count="10"),
+            stop("F", "piflow.stops.common.Filter", condition="n >= 4"),
+            stop("S", "tests.SaveParquet", path=str(tmp_path / "out")),
+        ],
+        [path("N", "F"), path("F", "S")],
+    )
 
     # when
     result, sink = run(spec)
@@ -56,10 +61,15 @@ def test_a_flow_runs_in_order_and_reports_rows_per_port(spark, tmp_path):
 
 def test_an_output_read_by_two_stops_is_computed_once(spark, tmp_path):
     # given: Tapped counts every row it computes; two sinks read it
-    spec = flow([stop("N", "tests.Numbers", count="50"), stop("T", "tests.Tapped"),
-                 stop("A", "tests.SaveParquet", path=str(tmp_path / "a")),
-                 stop("B", "tests.SaveParquet", path=str(tmp_path / "b"))],
-                [path("N", "T"), path("T", "A"), path("T", "B")])
+    spec = flow(
+        [
+            stop("N", "tests.Numbers", count="50"),
+            stop("T", "tests.Tapped"),
+            stop("A", "tests.SaveParquet", path=str(tmp_path / "a")),
+            stop("B", "tests.SaveParquet", path=str(tmp_path / "b")),
+        ],
+        [path("N", "T"), path("T", "A"), path("T", "B")],
+    )
 
     # when
     result, sink = run(spec)
@@ -72,9 +82,14 @@ def test_an_output_read_by_two_stops_is_computed_once(spark, tmp_path):
 
 def test_a_failing_stop_fails_the_flow_with_its_name_and_traceback(tmp_path):
     # given
-    spec = flow([stop("N", "tests.Numbers"), stop("Bad", "tests.Boom", message="disk on fire"),
-                 stop("S", "tests.SaveParquet", path=str(tmp_path / "never"))],
-                [path("N", "Bad"), path("Bad", "S")])
+    spec = flow(
+        [
+            stop("N", "tests.Numbers"),
+            stop("Bad", "tests.Boom", message="disk on fire"),
+            stop("S", "tests.SaveParquet", path=str(tmp_path / "never")),
+        ],
+        [path("N", "Bad"), path("Bad", "S")],
+    )
 
     # when
     result, sink = run(spec)
@@ -91,8 +106,10 @@ def test_a_failing_stop_fails_the_flow_with_its_name_and_traceback(tmp_path):
 
 def test_cancel_from_another_thread_kills_the_run_and_its_spark_jobs(spark):
     # given: a job that would run 40 seconds (80 rows, 1 s each, 2 partitions)
-    spec = flow([stop("N", "tests.Numbers", count="80"), stop("Slow", "tests.SlowCount", seconds="1")],
-                [path("N", "Slow")])
+    spec = flow(
+        [stop("N", "tests.Numbers", count="80"), stop("Slow", "tests.SlowCount", seconds="1")],
+        [path("N", "Slow")],
+    )
     token = CancelToken()
     sink = CollectingSink()
 
@@ -121,9 +138,14 @@ def test_cancel_from_another_thread_kills_the_run_and_its_spark_jobs(spark):
 
 def test_debug_mode_keeps_schema_sample_and_count_for_every_path(tmp_path):
     # given
-    spec = flow([stop("N", "tests.Numbers", count="30"), stop("D", "tests.Double"),
-                 stop("S", "tests.SaveParquet", path=str(tmp_path / "d"))],
-                [path("N", "D"), path("D", "S")])
+    spec = flow(
+        [
+            stop("N", "tests.Numbers", count="30"),
+            stop("D", "tests.Double"),
+            stop("S", "tests.SaveParquet", path=str(tmp_path / "d")),
+        ],
+        [path("N", "D"), path("D", "S")],
+    )
 
     # when
     result, _ = run(spec, request=RunRequest(mode="DEBUG"), debug_rows=5)
@@ -139,8 +161,11 @@ def test_debug_mode_keeps_schema_sample_and_count_for_every_path(tmp_path):
 
 def test_resume_from_a_checkpoint_skips_what_only_it_needed(spark, tmp_path):
     # given: a first run that checkpoints D
-    stops = [stop("N", "tests.Numbers", count="8"), stop("D", "tests.Double"),
-             stop("S", "tests.SaveParquet", path=str(tmp_path / "out"))]
+    stops = [
+        stop("N", "tests.Numbers", count="8"),
+        stop("D", "tests.Double"),
+        stop("S", "tests.SaveParquet", path=str(tmp_path / "out")),
+    ]
     paths = [path("N", "D"), path("D", "S")]
     first, _ = run(flow(stops, paths), request=RunRequest(checkpoints=("D",)))
     assert first.ok, first.error
@@ -153,13 +178,24 @@ def test_resume_from_a_checkpoint_skips_what_only_it_needed(spark, tmp_path):
     assert second.ok, second.error
     assert sink.states("N") == ["INIT", "SKIPPED"]
     assert sink.states("D") == ["INIT", "STARTED", "COMPLETED"]
-    assert sorted(r.n for r in spark.read.parquet(str(tmp_path / "out")).collect()) == [0, 2, 4, 6, 8, 10, 12, 14]
+    assert sorted(r.n for r in spark.read.parquet(str(tmp_path / "out")).collect()) == [
+        0,
+        2,
+        4,
+        6,
+        8,
+        10,
+        12,
+        14,
+    ]
     assert "loaded from the checkpoint of run " + first.run_id in RunStorage.of(second.run_id).read_log()
 
 
 def test_resume_from_a_run_without_that_checkpoint_is_a_clear_error():
     first, _ = run(flow([stop("N", "tests.Numbers")]))
-    second, _ = run(flow([stop("N", "tests.Numbers")]), request=RunRequest(resume_from=first.run_id, load=("N",)))
+    second, _ = run(
+        flow([stop("N", "tests.Numbers")]), request=RunRequest(resume_from=first.run_id, load=("N",))
+    )
     assert second.state == State.FAILED
     assert f"run {first.run_id!r} has no checkpoint for stop 'N'" in second.error
     with pytest.raises(RunNotFoundError):
@@ -167,8 +203,13 @@ def test_resume_from_a_run_without_that_checkpoint_is_a_clear_error():
 
 
 def test_sensitive_values_never_reach_the_run_log(tmp_path):
-    spec = flow([stop("N", "tests.Numbers"), stop("S", "tests.SaveParquet", path=str(tmp_path / "s"),
-                                                   password="hunter2-secret")], [path("N", "S")])
+    spec = flow(
+        [
+            stop("N", "tests.Numbers"),
+            stop("S", "tests.SaveParquet", path=str(tmp_path / "s"), password="hunter2-secret"),
+        ],
+        [path("N", "S")],
+    )
     result, _ = run(spec)
     log = RunStorage.of(result.run_id).read_log()
     assert result.ok and "with password ******" in log and "hunter2-secret" not in log
@@ -193,10 +234,15 @@ def test_every_run_reuses_the_one_warm_session(spark):
 
 
 def test_row_counts_arrive_as_port_rows_events_with_named_ports(tmp_path):
-    spec = flow([stop("N", "tests.Numbers", count="7"), stop("T", "tests.TwoOut"),
-                 stop("E", "tests.SaveParquet", path=str(tmp_path / "e")),
-                 stop("O", "tests.SaveParquet", path=str(tmp_path / "o"))],
-                [path("N", "T"), path("T", "E", outport="even"), path("T", "O", outport="odd")])
+    spec = flow(
+        [
+            stop("N", "tests.Numbers", count="7"),
+            stop("T", "tests.TwoOut"),
+            stop("E", "tests.SaveParquet", path=str(tmp_path / "e")),
+            stop("O", "tests.SaveParquet", path=str(tmp_path / "o")),
+        ],
+        [path("N", "T"), path("T", "E", outport="even"), path("T", "O", outport="odd")],
+    )
     result, sink = run(spec)
     assert result.ok, result.error
     assert sink.rows()[("T", "even")] == 4 and sink.rows()[("T", "odd")] == 3

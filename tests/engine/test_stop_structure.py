@@ -60,7 +60,9 @@ def test_descriptor_is_what_the_canvas_needs(stop):
     assert descriptor["bundle"] == stop.bundle
     assert {"name", "groups", "description", "inports", "outports", "properties"} <= set(descriptor)
     for prop in descriptor["properties"]:
-        assert {"name", "label", "required", "default", "choices", "sensitive", "language", "example"} <= set(prop)
+        assert {"name", "label", "required", "default", "choices", "sensitive", "language", "example"} <= set(
+            prop
+        )
 
 
 def test_piflow_names_resolve_whatever_the_case_and_spaces():

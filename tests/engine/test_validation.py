@@ -30,13 +30,20 @@ def test_a_broken_flow_gets_every_problem_at_once():
             stop("P", "tests.Pair"),
             stop("D", "tests.Double"),
         ],
-        [path("N", "S"), path("N", "Ghost"), path("N", "P", inport="Left"), path("S", "N"),
-         path("N", "F", outport="wrong")],
+        [
+            path("N", "S"),
+            path("N", "Ghost"),
+            path("N", "P", inport="Left"),
+            path("S", "N"),
+            path("N", "F", outport="wrong"),
+        ],
     )
 
     # when
-    problems = {(p.stop, p.property, p.path): p.message
-                for p in validate_flow(spec, registry(), RunRequest(checkpoints=("Nobody",)))}
+    problems = {
+        (p.stop, p.property, p.path): p.message
+        for p in validate_flow(spec, registry(), RunRequest(checkpoints=("Nobody",)))
+    }
 
     # then
     assert problems[("N", "count", None)] == "'many' is not a whole number"
@@ -53,32 +60,50 @@ def test_a_broken_flow_gets_every_problem_at_once():
 
 
 def test_a_cycle_is_reported():
-    spec = flow([stop("A", "tests.Double"), stop("B", "tests.Double"), stop("N", "tests.Numbers"),
-                 stop("P", "tests.Pair")],
-                [path("N", "P", inport="Left"), path("A", "P", inport="Right"), path("P", "B"), path("B", "A")])
+    spec = flow(
+        [
+            stop("A", "tests.Double"),
+            stop("B", "tests.Double"),
+            stop("N", "tests.Numbers"),
+            stop("P", "tests.Pair"),
+        ],
+        [path("N", "P", inport="Left"), path("A", "P", inport="Right"), path("P", "B"), path("B", "A")],
+    )
     messages = [p.message for p in validate_flow(spec, registry())]
     assert messages == ["the paths form a cycle through 'A', 'B', 'P'"]
 
 
 def test_two_paths_into_one_default_port_are_refused():
-    spec = flow([stop("N", "tests.Numbers"), stop("M", "tests.Numbers"), stop("D", "tests.Double")],
-                [path("N", "D"), path("M", "D")])
+    spec = flow(
+        [stop("N", "tests.Numbers"), stop("M", "tests.Numbers"), stop("D", "tests.Double")],
+        [path("N", "D"), path("M", "D")],
+    )
     [problem] = validate_flow(spec, registry())
     assert problem.path == 1 and "already connected by paths[0]" in problem.message
 
 
 def test_a_valid_flow_compiles_in_dependency_order():
-    spec = flow([stop("S", "tests.SaveParquet", path="/tmp/x"), stop("D", "tests.Double"),
-                 stop("N", "tests.Numbers", count="3")], [path("D", "S"), path("N", "D")])
+    spec = flow(
+        [
+            stop("S", "tests.SaveParquet", path="/tmp/x"),
+            stop("D", "tests.Double"),
+            stop("N", "tests.Numbers", count="3"),
+        ],
+        [path("D", "S"), path("N", "D")],
+    )
     compiled = compile_flow(spec, registry())
     assert compiled.order == ["N", "D", "S"]
     assert compiled.stops["N"].instance.count == 3
 
 
 def test_choices_and_join_ports_of_real_stops():
-    spec = flow([stop("L", "tests.Numbers"), stop("J", "cn.piflow.bundle.common.Join",
-                                                  joinMode="sideways", correlationColumn="n")],
-                [path("L", "J", inport="Left")])
+    spec = flow(
+        [
+            stop("L", "tests.Numbers"),
+            stop("J", "cn.piflow.bundle.common.Join", joinMode="sideways", correlationColumn="n"),
+        ],
+        [path("L", "J", inport="Left")],
+    )
     problems = {(p.stop, p.property): p.message for p in validate_flow(spec, registry())}
     assert "'sideways' is not one of" in problems[("J", "joinMode")]
     assert problems[("J", None)] == "needs input on 'Left' and 'Right'; 'Right' not connected"

@@ -124,9 +124,16 @@ def test_every_server_string_is_translated_and_compiled(po: Path):
 
     # then: no empty translation, and the .mo says what the .po says (compilemessages was run)
     assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
-    stale = [msgid for msgid, msgstr in entries.items()
-             if compiled.gettext(msgid) != msgstr and msgid in compiled._catalog]  # plurals are keyed apart
-    missing = [msgid for msgid in entries if compiled.gettext(msgid) == msgid and compiled.ngettext(msgid, msgid, 1) == msgid]
+    stale = [
+        msgid
+        for msgid, msgstr in entries.items()
+        if compiled.gettext(msgid) != msgstr and msgid in compiled._catalog
+    ]  # plurals are keyed apart
+    missing = [
+        msgid
+        for msgid in entries
+        if compiled.gettext(msgid) == msgid and compiled.ngettext(msgid, msgid, 1) == msgid
+    ]
     assert missing == [], f"{po.with_suffix('.mo')} lacks them: run manage.py compilemessages"
     assert stale == [], f"{po.with_suffix('.mo')} is stale: run manage.py compilemessages"
 
@@ -134,7 +141,9 @@ def test_every_server_string_is_translated_and_compiled(po: Path):
 # -- the stop groups' catalogues (piflow/stops/<group>/locale/) -----------------------------------
 
 STOP_PACKAGES = sorted(
-    path.parent for path in (REPO / "piflow" / "stops").glob("*/__init__.py") if not path.parent.name.startswith("_")
+    path.parent
+    for path in (REPO / "piflow" / "stops").glob("*/__init__.py")
+    if not path.parent.name.startswith("_")
 )
 
 
@@ -144,7 +153,9 @@ def test_every_stop_group_package_has_both_catalogues_for_the_same_groups(packag
     english, chinese = (package / "locale" / "en.json"), (package / "locale" / "zh_hans.json")
 
     # then
-    assert english.exists() and chinese.exists(), f"{package.name}: add locale/en.json and locale/zh_hans.json"
+    assert english.exists() and chinese.exists(), (
+        f"{package.name}: add locale/en.json and locale/zh_hans.json"
+    )
     english_groups = json.loads(english.read_text(encoding="utf-8"))["groups"]
     chinese_groups = json.loads(chinese.read_text(encoding="utf-8"))["groups"]
     assert english_groups and set(english_groups) == set(chinese_groups)

@@ -36,12 +36,22 @@ def engine_run(spark) -> piflow.RunResult:
 def recorded_process(user, engine_run) -> Process:
     """``engine_run`` stored as ``user``'s finished DEBUG process, with states, times and rows."""
     process = make_process(
-        user, ENGINE_FLOW, id=engine_run.run_id, mode=ProcessMode.DEBUG, state=ProcessState.COMPLETED,
-        progress=100.0, started_at=_when(engine_run.start_time), ended_at=_when(engine_run.end_time),
+        user,
+        ENGINE_FLOW,
+        id=engine_run.run_id,
+        mode=ProcessMode.DEBUG,
+        state=ProcessState.COMPLETED,
+        progress=100.0,
+        started_at=_when(engine_run.start_time),
+        ended_at=_when(engine_run.end_time),
     )
     for stop in process.stops.all():
         result = engine_run.stops[stop.name]
-        stop.state, stop.started_at, stop.ended_at = result.state, _when(result.start_time), _when(result.end_time)
+        stop.state, stop.started_at, stop.ended_at = (
+            result.state,
+            _when(result.start_time),
+            _when(result.end_time),
+        )
         stop.save()
     for path in process.paths.all():
         path.rows = engine_run.stops[path.from_stop].rows.get(path.outport)

@@ -14,11 +14,26 @@ ENGINE_FLOW = {
         "runMode": "DEBUG",
         "checkpoint": "Fork",
         "stops": [
-            {"name": "Mock", "bundle": "piflow.stops.common.MockData",
-             "properties": {"schema": "title:String,author:String,age:Int", "count": "25", "seed": "7"}},
-            {"name": "Fork", "bundle": "cn.piflow.bundle.common.Fork", "properties": {"outports": ["out1", "out2"]}},
-            {"name": "ShowA", "bundle": "cn.piflow.bundle.external.ShowData", "properties": {"showNumber": "3"}},
-            {"name": "ShowB", "bundle": "cn.piflow.bundle.external.ShowData", "properties": {"showNumber": "3"}},
+            {
+                "name": "Mock",
+                "bundle": "piflow.stops.common.MockData",
+                "properties": {"schema": "title:String,author:String,age:Int", "count": "25", "seed": "7"},
+            },
+            {
+                "name": "Fork",
+                "bundle": "cn.piflow.bundle.common.Fork",
+                "properties": {"outports": ["out1", "out2"]},
+            },
+            {
+                "name": "ShowA",
+                "bundle": "cn.piflow.bundle.external.ShowData",
+                "properties": {"showNumber": "3"},
+            },
+            {
+                "name": "ShowB",
+                "bundle": "cn.piflow.bundle.external.ShowData",
+                "properties": {"showNumber": "3"},
+            },
         ],
         "paths": [
             {"from": "Mock", "outport": "", "inport": "", "to": "Fork"},
@@ -34,9 +49,19 @@ def make_process(owner, spec: dict, **fields) -> Process:
     flow_spec, request = piflow.parse_piflow(spec)
     process = Process.objects.create(owner=owner, name=flow_spec.name, spec=flow_spec.to_dict(), **fields)
     for index, stop in enumerate(flow_spec.stops):
-        ProcessStop.objects.create(process=process, name=stop.name, bundle=stop.bundle, position=index,
-                                   checkpoint=stop.name in request.checkpoints)
+        ProcessStop.objects.create(
+            process=process,
+            name=stop.name,
+            bundle=stop.bundle,
+            position=index,
+            checkpoint=stop.name in request.checkpoints,
+        )
     for path in flow_spec.paths:
-        ProcessPath.objects.create(process=process, from_stop=path.from_stop, outport=path.outport,
-                                   inport=path.inport, to_stop=path.to_stop)
+        ProcessPath.objects.create(
+            process=process,
+            from_stop=path.from_stop,
+            outport=path.outport,
+            inport=path.inport,
+            to_stop=path.to_stop,
+        )
     return process

@@ -28,7 +28,13 @@ def test_the_first_page_of_a_stops_default_port(api_client, recorded_process, en
     body = response.json()
     assert body["schema"] == "title,author,age"
     assert body["debugDataPath"] == str(storage.debug_dir("Mock", ""))
-    assert (body["offset"], body["limit"], body["total"], body["nextOffset"], body["count"]) == (0, 10, 25, 10, 25)
+    assert (body["offset"], body["limit"], body["total"], body["nextOffset"], body["count"]) == (
+        0,
+        10,
+        25,
+        10,
+        25,
+    )
     assert body["rows"] == storage.debug_rows("Mock", "", 0, 10)
     assert set(body["rows"][0]) == {"title", "author", "age"}
     assert [f["name"] for f in body["fields"]] == ["title", "author", "age"]
@@ -43,7 +49,9 @@ def test_pages_follow_one_another_to_the_end(api_client, recorded_process, engin
     # when
     pages, offset = [], 0
     while offset is not None:
-        body = debug_data(api_client, appID=recorded_process.id, stopName="Mock", port="default", offset=offset).json()
+        body = debug_data(
+            api_client, appID=recorded_process.id, stopName="Mock", port="default", offset=offset
+        ).json()
         pages.append(body["rows"])
         offset = body["nextOffset"]
 
@@ -56,7 +64,9 @@ def test_pages_follow_one_another_to_the_end(api_client, recorded_process, engin
 def test_a_named_port_and_the_manuals_Port_spelling(api_client, recorded_process, engine_run):
     # when
     out1 = debug_data(api_client, appID=recorded_process.id, stopName="Fork", port="out1", limit=3).json()
-    out2 = api_client.get("/flow/debugData", {"appID": recorded_process.id, "stopName": "Fork", "Port": "out2"}).json()
+    out2 = api_client.get(
+        "/flow/debugData", {"appID": recorded_process.id, "stopName": "Fork", "Port": "out2"}
+    ).json()
 
     # then
     assert (len(out1["rows"]), out1["limit"], out1["total"]) == (3, 3, 25)
@@ -66,7 +76,9 @@ def test_a_named_port_and_the_manuals_Port_spelling(api_client, recorded_process
 
 
 @pytest.mark.slow
-def test_a_stop_or_port_without_debug_data_is_404_listing_what_exists(api_client, recorded_process, engine_run):
+def test_a_stop_or_port_without_debug_data_is_404_listing_what_exists(
+    api_client, recorded_process, engine_run
+):
     # when
     no_stop = debug_data(api_client, appID=recorded_process.id, stopName="Nope")
     no_port = debug_data(api_client, appID=recorded_process.id, stopName="Fork", port="out9")
@@ -106,9 +118,12 @@ def test_an_offset_past_the_end_is_an_empty_last_page(api_client, user):
 
 @pytest.mark.parametrize(
     ("query", "says"),
-    [({}, "stopName is required"), ({"stopName": "Mock", "limit": "0"}, "limit must be at least 1"),
-     ({"stopName": "Mock", "offset": "-3"}, "offset must be at least 0"),
-     ({"stopName": "Mock", "limit": "many"}, "limit must be a whole number")],
+    [
+        ({}, "stopName is required"),
+        ({"stopName": "Mock", "limit": "0"}, "limit must be at least 1"),
+        ({"stopName": "Mock", "offset": "-3"}, "offset must be at least 0"),
+        ({"stopName": "Mock", "limit": "many"}, "limit must be a whole number"),
+    ],
 )
 def test_bad_parameters_are_400(api_client, user, query, says):
     # given

@@ -18,7 +18,9 @@ T1 = datetime(2018, 11, 27, 14, 37, 28, tzinfo=UTC)
 def half_done(user):
     """A running process: Mock and Fork done, ShowA running, ShowB waiting; Mock's rows known."""
     process = make_process(user, ENGINE_FLOW, state=ProcessState.STARTED, started_at=T0, progress=50.0)
-    process.stops.filter(name__in=["Mock", "Fork"]).update(state=StopState.COMPLETED, started_at=T0, ended_at=T1)
+    process.stops.filter(name__in=["Mock", "Fork"]).update(
+        state=StopState.COMPLETED, started_at=T0, ended_at=T1
+    )
     process.stops.filter(name="ShowA").update(state=StopState.STARTED, started_at=T1)
     ProcessPath.objects.filter(process=process, from_stop="Mock").update(rows=25)
     ProcessPath.objects.filter(process=process, outport="out1").update(rows=25)
@@ -31,24 +33,47 @@ def test_info_has_the_manuals_shape_with_java_dates(api_client, half_done):
 
     # then
     assert response.status_code == 200
-    assert response.json() == {"flow": {
-        "id": half_done.id,
-        "pid": half_done.pid,
-        "name": "mock-fork-show",
-        "state": "STARTED",
-        "startTime": "Tue Nov 27 14:37:03 UTC 2018",
-        "endTime": "",
-        "progress": "50",
-        "stops": [
-            {"stop": {"name": "Mock", "state": "COMPLETED", "startTime": "Tue Nov 27 14:37:03 UTC 2018",
-                      "endTime": "Tue Nov 27 14:37:28 UTC 2018", "rows": {"default": 25}}},
-            {"stop": {"name": "Fork", "state": "COMPLETED", "startTime": "Tue Nov 27 14:37:03 UTC 2018",
-                      "endTime": "Tue Nov 27 14:37:28 UTC 2018", "rows": {"out1": 25}}},
-            {"stop": {"name": "ShowA", "state": "STARTED", "startTime": "Tue Nov 27 14:37:28 UTC 2018",
-                      "endTime": "", "rows": {}}},
-            {"stop": {"name": "ShowB", "state": "INIT", "startTime": "", "endTime": "", "rows": {}}},
-        ],
-    }}
+    assert response.json() == {
+        "flow": {
+            "id": half_done.id,
+            "pid": half_done.pid,
+            "name": "mock-fork-show",
+            "state": "STARTED",
+            "startTime": "Tue Nov 27 14:37:03 UTC 2018",
+            "endTime": "",
+            "progress": "50",
+            "stops": [
+                {
+                    "stop": {
+                        "name": "Mock",
+                        "state": "COMPLETED",
+                        "startTime": "Tue Nov 27 14:37:03 UTC 2018",
+                        "endTime": "Tue Nov 27 14:37:28 UTC 2018",
+                        "rows": {"default": 25},
+                    }
+                },
+                {
+                    "stop": {
+                        "name": "Fork",
+                        "state": "COMPLETED",
+                        "startTime": "Tue Nov 27 14:37:03 UTC 2018",
+                        "endTime": "Tue Nov 27 14:37:28 UTC 2018",
+                        "rows": {"out1": 25},
+                    }
+                },
+                {
+                    "stop": {
+                        "name": "ShowA",
+                        "state": "STARTED",
+                        "startTime": "Tue Nov 27 14:37:28 UTC 2018",
+                        "endTime": "",
+                        "rows": {},
+                    }
+                },
+                {"stop": {"name": "ShowB", "state": "INIT", "startTime": "", "endTime": "", "rows": {}}},
+            ],
+        }
+    }
 
 
 def test_info_dates_follow_the_servers_time_zone(api_client, half_done, settings):
@@ -64,8 +89,9 @@ def test_info_dates_follow_the_servers_time_zone(api_client, half_done, settings
 
 def test_info_of_a_completed_run_says_100(api_client, user):
     # given
-    process = make_process(user, ENGINE_FLOW, state=ProcessState.COMPLETED, progress=75.0, started_at=T0,
-                           ended_at=T1)
+    process = make_process(
+        user, ENGINE_FLOW, state=ProcessState.COMPLETED, progress=75.0, started_at=T0, ended_at=T1
+    )
 
     # when
     flow = api_client.get("/flow/info", {"appID": process.id}).json()["flow"]
@@ -88,7 +114,8 @@ def test_info_of_a_run_the_engine_made(api_client, recorded_process, engine_run)
 
 
 @pytest.mark.parametrize(
-    "query", [{"appID": "run_20000101000000_deadbeef"}, {"appID": ""}, {}, {"appID": "run\x00"}, {"appID": "r" * 65}]
+    "query",
+    [{"appID": "run_20000101000000_deadbeef"}, {"appID": ""}, {}, {"appID": "run\x00"}, {"appID": "r" * 65}],
 )
 def test_info_of_an_unknown_or_missing_app_id_is_404(api_client, query):
     # when
@@ -118,14 +145,19 @@ def test_progress_has_the_v08_shape(api_client, user):
 
     # then
     assert response.status_code == 200
-    assert response.json() == {"flow": {"appId": process.id, "name": "mock-fork-show", "state": "STARTED",
-                                        "progress": "66.67%"}}
+    assert response.json() == {
+        "flow": {"appId": process.id, "name": "mock-fork-show", "state": "STARTED", "progress": "66.67%"}
+    }
 
 
 @pytest.mark.parametrize(
     ("state", "progress", "shown"),
-    [(ProcessState.INIT, 0.0, "0%"), (ProcessState.COMPLETED, 75.0, "100%"), (ProcessState.FAILED, 25.0, "25%"),
-     (ProcessState.STARTED, 12.5, "12.5%")],
+    [
+        (ProcessState.INIT, 0.0, "0%"),
+        (ProcessState.COMPLETED, 75.0, "100%"),
+        (ProcessState.FAILED, 25.0, "25%"),
+        (ProcessState.STARTED, 12.5, "12.5%"),
+    ],
 )
 def test_progress_text(api_client, user, state, progress, shown):
     # given

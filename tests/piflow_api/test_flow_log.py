@@ -84,8 +84,11 @@ def test_a_queued_run_has_an_empty_log(api_client, user):
 
 @pytest.mark.parametrize(
     ("state", "yarn"),
-    [(ProcessState.STARTED, ("RUNNING", "UNDEFINED")), (ProcessState.FAILED, ("FAILED", "FAILED")),
-     (ProcessState.KILLED, ("KILLED", "KILLED"))],
+    [
+        (ProcessState.STARTED, ("RUNNING", "UNDEFINED")),
+        (ProcessState.FAILED, ("FAILED", "FAILED")),
+        (ProcessState.KILLED, ("KILLED", "KILLED")),
+    ],
 )
 def test_app_state_is_yarns(api_client, user, state, yarn):
     # given

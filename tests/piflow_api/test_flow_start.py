@@ -15,16 +15,16 @@ from flows.models import Process, ProcessMode, ProcessState, ProcessStop, StopSt
 from .support import ENGINE_FLOW
 
 #: The manual's startFlow example (section 3.2.4), verbatim, odd bundle spelling and all.
-MANUAL_EXAMPLE = (
-    '''{"flow":{"name":"test","uuid":"1234","stops":[{"uuid":"1111","name":"XmlParser","bundle":"cn.PiFlow .bundle.xml.XmlParser","properties":{"xmlpath":"hdfs://10.0.86.89:9000/xjzhu/dblp.mini.xml","rowTag":"phdthesis"}},{"uuid":"2222","name":"SelectField","bundle":"cn.PiFlow .bundle.common.SelectField","properties":{"schema":"title,author,pages"}},{"uuid":"3333","name":"PutHiveStreaming","bundle":"cn.PiFlow .bundle.hive.PutHiveStreaming","properties":{"database":"sparktest","table":"dblp_phdthesis"}},{"uuid":"4444","name":"CsvParser","bundle":"cn.PiFlow .bundle.csv.CsvParser","properties":{"csvPath":"hdfs://10.0.86.89:9000/xjzhu/phdthesis.csv","header":"false","delimiter":",","schema":"title,author,pages"}},{"uuid":"555","name":"Merge","bundle":"cn.PiFlow .bundle.common.Merge","properties":{}},{"uuid":"666","name":"Fork","bundle":"cn.PiFlow .bundle.common.Fork","properties":{"outports":["out1","out2","out3"]}},{"uuid":"777","name":"JsonSave","bundle":"cn.PiFlow .bundle.json.JsonSave","properties":{"jsonSavePath":"hdfs://10.0.86.89:9000/xjzhu/phdthesis.json"}},{"uuid":"888","name":"CsvSave","bundle":"cn.PiFlow .bundle.csv.CsvSave","properties":{"csvSavePath":"hdfs://10.0.86.89:9000/xjzhu/phdthesis_result.csv","header":"true","delimiter":","}}],"paths":[{"from":"XmlParser","outport":"","inport":"","to":"SelectField"},{"from":"SelectField","outport":"","inport":"data1","to":"Merge"},{"from":"CsvParser","outport":"","inport":"data2","to":"Merge"},{"from":"Merge","outport":"","inport":"","to":"Fork"},{"from":"Fork","outport":"out1","inport":"","to":"PutHiveStreaming"},{"from":"Fork","outport":"out2","inport":"","to":"JsonSave"},{"from":"Fork","outport":"out3","inport":"","to":"CsvSave"}]}}'''
-)
+MANUAL_EXAMPLE = """{"flow":{"name":"test","uuid":"1234","stops":[{"uuid":"1111","name":"XmlParser","bundle":"cn.PiFlow .bundle.xml.XmlParser","properties":{"xmlpath":"hdfs://10.0.86.89:9000/xjzhu/dblp.mini.xml","rowTag":"phdthesis"}},{"uuid":"2222","name":"SelectField","bundle":"cn.PiFlow .bundle.common.SelectField","properties":{"schema":"title,author,pages"}},{"uuid":"3333","name":"PutHiveStreaming","bundle":"cn.PiFlow .bundle.hive.PutHiveStreaming","properties":{"database":"sparktest","table":"dblp_phdthesis"}},{"uuid":"4444","name":"CsvParser","bundle":"cn.PiFlow .bundle.csv.CsvParser","properties":{"csvPath":"hdfs://10.0.86.89:9000/xjzhu/phdthesis.csv","header":"false","delimiter":",","schema":"title,author,pages"}},{"uuid":"555","name":"Merge","bundle":"cn.PiFlow .bundle.common.Merge","properties":{}},{"uuid":"666","name":"Fork","bundle":"cn.PiFlow .bundle.common.Fork","properties":{"outports":["out1","out2","out3"]}},{"uuid":"777","name":"JsonSave","bundle":"cn.PiFlow .bundle.json.JsonSave","properties":{"jsonSavePath":"hdfs://10.0.86.89:9000/xjzhu/phdthesis.json"}},{"uuid":"888","name":"CsvSave","bundle":"cn.PiFlow .bundle.csv.CsvSave","properties":{"csvSavePath":"hdfs://10.0.86.89:9000/xjzhu/phdthesis_result.csv","header":"true","delimiter":","}}],"paths":[{"from":"XmlParser","outport":"","inport":"","to":"SelectField"},{"from":"SelectField","outport":"","inport":"data1","to":"Merge"},{"from":"CsvParser","outport":"","inport":"data2","to":"Merge"},{"from":"Merge","outport":"","inport":"","to":"Fork"},{"from":"Fork","outport":"out1","inport":"","to":"PutHiveStreaming"},{"from":"Fork","outport":"out2","inport":"","to":"JsonSave"},{"from":"Fork","outport":"out3","inport":"","to":"CsvSave"}]}}"""
 
 
 def post_flow(client, body: str, content_type: str = "application/json"):
     return client.post("/flow/start", data=body, content_type=content_type)
 
 
-def test_the_manuals_example_is_accepted_verbatim_and_queued(api_client, user, django_capture_on_commit_callbacks):
+def test_the_manuals_example_is_accepted_verbatim_and_queued(
+    api_client, user, django_capture_on_commit_callbacks
+):
     # given
     expected_stops = [s["name"] for s in json.loads(MANUAL_EXAMPLE)["flow"]["stops"]]
 
@@ -50,8 +50,9 @@ def test_the_manuals_example_is_accepted_verbatim_and_queued(api_client, user, d
 
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
-def test_a_flow_posted_without_a_json_content_type_is_still_read(api_client, content_type,
-                                                                  django_capture_on_commit_callbacks):
+def test_a_flow_posted_without_a_json_content_type_is_still_read(
+    api_client, content_type, django_capture_on_commit_callbacks
+):
     # when
     with django_capture_on_commit_callbacks(execute=False):
         response = post_flow(api_client, MANUAL_EXAMPLE, content_type=content_type)
@@ -101,12 +102,18 @@ def test_run_mode_beside_the_flow_object_is_honoured(api_client, django_capture_
         ('{"flow": []}', "'flow' must be a JSON object"),
         ('{"flow": {"name": "f", "stops": "XmlParser"}}', "stops must be a JSON list"),
         ('{"flow": {"name": "f", "stops": [{"bundle": "x"}]}}', "stops[0] has no name"),
-        ('{"flow": {"name": "f", "stops": [{"name": "a", "bundle": "x", "properties": "a=1"}]}}',
-         "properties must be a JSON object"),
-        ('{"flow": {"name": "f", "stops": [{"name": "a", "bundle": "x"}], "paths": [{"to": "a"}]}}',
-         "paths[0] has no 'from' stop"),
-        ('{"flow": {"name": "f", "runMode": "FAST", "stops": [{"name": "a", "bundle": "x"}]}}',
-         "runMode must be RUN or DEBUG"),
+        (
+            '{"flow": {"name": "f", "stops": [{"name": "a", "bundle": "x", "properties": "a=1"}]}}',
+            "properties must be a JSON object",
+        ),
+        (
+            '{"flow": {"name": "f", "stops": [{"name": "a", "bundle": "x"}], "paths": [{"to": "a"}]}}',
+            "paths[0] has no 'from' stop",
+        ),
+        (
+            '{"flow": {"name": "f", "runMode": "FAST", "stops": [{"name": "a", "bundle": "x"}]}}',
+            "runMode must be RUN or DEBUG",
+        ),
     ],
 )
 def test_malformed_json_is_400_naming_the_problem(api_client, body, says):
@@ -130,10 +137,16 @@ def test_a_body_that_is_not_utf8_is_400(api_client):
 
 def test_an_invalid_flow_is_400_with_the_manuals_message_and_every_problem(api_client):
     # given: an unknown bundle, a missing required property and a path to nowhere
-    flow = {"flow": {"name": "bad", "stops": [
-        {"name": "Mock", "bundle": "piflow.stops.common.MockData", "properties": {"count": "3"}},
-        {"name": "Nope", "bundle": "cn.piflow.bundle.NoSuchStop", "properties": {}},
-    ], "paths": [{"from": "Mock", "to": "Ghost"}]}}
+    flow = {
+        "flow": {
+            "name": "bad",
+            "stops": [
+                {"name": "Mock", "bundle": "piflow.stops.common.MockData", "properties": {"count": "3"}},
+                {"name": "Nope", "bundle": "cn.piflow.bundle.NoSuchStop", "properties": {}},
+            ],
+            "paths": [{"from": "Mock", "to": "Ghost"}],
+        }
+    }
 
     # when
     response = post_flow(api_client, json.dumps(flow))
@@ -228,8 +241,9 @@ def test_a_flow_without_stops_cannot_start(api_client):
 
 
 @pytest.mark.slow
-def test_resuming_from_checkpoints_records_the_parent(api_client, recorded_process,
-                                                      django_capture_on_commit_callbacks):
+def test_resuming_from_checkpoints_records_the_parent(
+    api_client, recorded_process, django_capture_on_commit_callbacks
+):
     # given
     flow = json.loads(json.dumps(ENGINE_FLOW))
     flow["flow"]["checkpointParentProcessId"] = recorded_process.id
@@ -243,7 +257,9 @@ def test_resuming_from_checkpoints_records_the_parent(api_client, recorded_proce
     assert response.status_code == 200, response.content
     child = Process.objects.get(pk=response.json()["flow"]["id"])
     assert child.resumed_from == recorded_process
-    assert child.run_request == piflow.RunRequest(mode="DEBUG", resume_from=recorded_process.id, load=("Fork",))
+    assert child.run_request == piflow.RunRequest(
+        mode="DEBUG", resume_from=recorded_process.id, load=("Fork",)
+    )
     assert not ProcessStop.objects.get(process=child, name="Fork").checkpoint  # loaded, not written again
     assert len(callbacks) == 1
 
@@ -305,8 +321,12 @@ def test_a_token_authenticates(user, django_capture_on_commit_callbacks):
     assert Process.objects.get(pk=response.json()["flow"]["id"]).owner == user
 
 
-@pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded", "text/plain"])
-def test_a_logged_in_session_with_its_csrf_token_can_post(user, content_type, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize(
+    "content_type", ["application/json", "application/x-www-form-urlencoded", "text/plain"]
+)
+def test_a_logged_in_session_with_its_csrf_token_can_post(
+    user, content_type, django_capture_on_commit_callbacks
+):
     # given: the CSRF check reads the body before the view does
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(user)
@@ -316,8 +336,9 @@ def test_a_logged_in_session_with_its_csrf_token_can_post(user, content_type, dj
     # when
     with django_capture_on_commit_callbacks(execute=False):
         refused = post_flow(client, MANUAL_EXAMPLE, content_type=content_type)
-        response = client.post("/flow/start", data=MANUAL_EXAMPLE, content_type=content_type,
-                               HTTP_X_CSRFTOKEN=token)
+        response = client.post(
+            "/flow/start", data=MANUAL_EXAMPLE, content_type=content_type, HTTP_X_CSRFTOKEN=token
+        )
 
     # then
     assert refused.status_code == 403

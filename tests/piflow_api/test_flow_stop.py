@@ -12,8 +12,11 @@ from .support import ENGINE_FLOW, make_process
 
 
 def stop(client, body):
-    return client.post("/flow/stop", data=body if isinstance(body, str) else json.dumps(body),
-                       content_type="application/json")
+    return client.post(
+        "/flow/stop",
+        data=body if isinstance(body, str) else json.dumps(body),
+        content_type="application/json",
+    )
 
 
 def test_stopping_a_queued_run_kills_it_at_once(api_client, user):
@@ -98,7 +101,12 @@ def test_an_admin_may_stop_anyones_run(staff_client, user):
 
 @pytest.mark.parametrize(
     ("body", "says"),
-    [("{appID", "not valid JSON"), ("[]", "must be an object"), ('{"appID": 7}', "appID must be a string"), ("", "empty")],
+    [
+        ("{appID", "not valid JSON"),
+        ("[]", "must be an object"),
+        ('{"appID": 7}', "appID must be a string"),
+        ("", "empty"),
+    ],
 )
 def test_a_malformed_body_is_400(api_client, body, says):
     # when

@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 
 ENDPOINTS = [
-    ("post", "/flow/start"), ("post", "/flow/stop"), ("get", "/flow/info"), ("get", "/flow/progress"),
-    ("get", "/flow/log"), ("get", "/flow/checkpoints"), ("get", "/flow/debugData"),
-    ("post", "/group/start"), ("post", "/group/stop"), ("get", "/group/info"), ("get", "/group/progress"),
+    ("post", "/flow/start"),
+    ("post", "/flow/stop"),
+    ("get", "/flow/info"),
+    ("get", "/flow/progress"),
+    ("get", "/flow/log"),
+    ("get", "/flow/checkpoints"),
+    ("get", "/flow/debugData"),
+    ("post", "/group/start"),
+    ("post", "/group/stop"),
+    ("get", "/group/info"),
+    ("get", "/group/progress"),
 ]
 GROUPS = [endpoint for endpoint in ENDPOINTS if endpoint[1].startswith("/group/")]
 
@@ -32,7 +40,9 @@ def test_group_endpoints_are_501_until_groups_arrive(api_client, method, url):
 
     # then
     assert response.status_code == 501
-    assert response.json() == {"error": "flow groups are not available yet; they arrive with the groups feature"}
+    assert response.json() == {
+        "error": "flow groups are not available yet; they arrive with the groups feature"
+    }
 
 
 @pytest.mark.parametrize(("method", "url"), [("get", "/group/start"), ("post", "/group/info")])

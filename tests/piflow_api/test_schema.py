@@ -20,9 +20,17 @@ def test_every_endpoint_is_in_the_schema_under_its_tag():
         assert operation["tags"] == ["PiFlow flow API"], url
         assert operation["operationId"].startswith("piflow_")
     start = schema["paths"]["/flow/start"]["post"]
-    assert start["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
-        "/PiflowFlow")
+    assert start["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/PiflowFlow")
     info = schema["components"]["schemas"]["PiflowFlowInfoBody"]
-    assert set(info["properties"]) == {"id", "pid", "name", "state", "startTime", "endTime", "progress", "stops"}
+    assert set(info["properties"]) == {
+        "id",
+        "pid",
+        "name",
+        "state",
+        "startTime",
+        "endTime",
+        "progress",
+        "stops",
+    }
     path = schema["components"]["schemas"]["PiflowPath"]
     assert set(path["properties"]) == {"from", "outport", "inport", "to"}

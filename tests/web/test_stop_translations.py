@@ -78,7 +78,14 @@ def test_each_group_packages_catalogue_names_only_its_own_stops_and_groups(local
 def test_the_central_catalogue_is_gone():
     assert not (REPO / "piflow" / "stops" / "locale").exists()
     assert {d.parent.name for d in translations.builtin_locale_dirs()} >= {
-        "common", "csv", "hive", "jdbc", "json", "orc", "parquet", "xml"
+        "common",
+        "csv",
+        "hive",
+        "jdbc",
+        "json",
+        "orc",
+        "parquet",
+        "xml",
     }
 
 
@@ -102,11 +109,16 @@ def hub_package(tmp_path, monkeypatch):
     (package / "locale").mkdir(parents=True)
     (package / "__init__.py").write_text("")
     (package / "shout.py").write_text(textwrap.dedent(HUB_STOP))
-    (package / "locale" / "zh_hans.json").write_text(json.dumps({
-        "language": "zh-hans",
-        "groups": {"HubSample": {"label": "样例"}, "Common": {"label": "不该赢"}},
-        "stops": {"hubsample.stops.Shout": {"description": "把字符串列转成大写。"}},
-    }), encoding="utf-8")
+    (package / "locale" / "zh_hans.json").write_text(
+        json.dumps(
+            {
+                "language": "zh-hans",
+                "groups": {"HubSample": {"label": "样例"}, "Common": {"label": "不该赢"}},
+                "stops": {"hubsample.stops.Shout": {"description": "把字符串列转成大写。"}},
+            }
+        ),
+        encoding="utf-8",
+    )
     dist = tmp_path / f"{HUB_PACKAGE}-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {HUB_PACKAGE}\nVersion: 1.0\n")
@@ -187,15 +199,22 @@ def test_a_stop_without_translations_stays_english():
     # then
     assert described["description"] == "Upper-case every string column."
     assert described["groupLabels"] == ["Acme"]
-    assert catalogue.localized_descriptor(ThirdParty, "zh-hans", group_labels={"Acme": "顶点"})["groupLabels"] == [
-        "顶点"
-    ]
+    assert catalogue.localized_descriptor(ThirdParty, "zh-hans", group_labels={"Acme": "顶点"})[
+        "groupLabels"
+    ] == ["顶点"]
 
 
 @pytest.mark.parametrize(
     ("asked", "expected"),
-    [("zh-hans", "zh-hans"), ("zh_Hans", "zh-hans"), ("zh-CN", "zh-hans"), ("zh", "zh-hans"), ("en-GB", "en"),
-     ("fr", "en"), (None, "en")],
+    [
+        ("zh-hans", "zh-hans"),
+        ("zh_Hans", "zh-hans"),
+        ("zh-CN", "zh-hans"),
+        ("zh", "zh-hans"),
+        ("en-GB", "en"),
+        ("fr", "en"),
+        (None, "en"),
+    ],
 )
 def test_language_codes_are_normalized(asked, expected):
     assert catalogue.normalize_language(asked) == expected
@@ -209,7 +228,9 @@ def test_the_engine_stays_free_of_django():
         "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, check=True
+    )
 
     # then
     assert out.stdout.strip() == "False"
@@ -418,7 +439,9 @@ def test_listing_groups_writes_nothing(api_client):
     assert writes == []
     assert StopGroup.objects.count() == before and not StopGroup.objects.filter(name="Xml").exists()
     assert {g["name"]: g for g in chinese.json()}["Xml"] == {
-        "name": "Xml", "label": "XML", "description": "读写 XML 文件和 XML 文本。",
+        "name": "Xml",
+        "label": "XML",
+        "description": "读写 XML 文件和 XML 文本。",
         "count": len(REGISTRY.by_group()["Xml"]),
     }
     assert {g["name"]: g["label"] for g in english.json()}["Xml"] == "XML"
@@ -464,7 +487,9 @@ def test_an_admin_edited_label_is_what_the_api_returns(client, operator, api_cli
 
     # when
     page = client.get(f"/admin/stops/stopgroup/{common.pk}/change/")
-    saved = client.post(f"/admin/stops/stopgroup/{common.pk}/change/", _change_form(common, label_zh_hans="常用组件"))
+    saved = client.post(
+        f"/admin/stops/stopgroup/{common.pk}/change/", _change_form(common, label_zh_hans="常用组件")
+    )
 
     # then
     assert page.status_code == 200 and "label_zh_hans" in page.content.decode()
@@ -549,7 +574,10 @@ def test_makemigrations_is_clean():
     # when
     out = subprocess.run(
         [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "DJANGO_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "DJANGO_DEBUG": "1"},
     )
 
     # then

@@ -131,11 +131,18 @@ def spark_ui_port() -> int:
 @pytest.fixture(scope="session")
 def spark_worker(worker_env, logs_dir, spark_ui_port) -> Iterator[WorkerProcess]:
     """The Spark worker, warm (its SparkSession is up before it says ready), its Spark UI on ``spark_ui_port``."""
-    conf = {**_parse_conf(worker_env.get("PIFLOW_SPARK_CONF", "")),
-            "spark.ui.enabled": "true", "spark.ui.port": str(spark_ui_port)}
+    conf = {
+        **_parse_conf(worker_env.get("PIFLOW_SPARK_CONF", "")),
+        "spark.ui.enabled": "true",
+        "spark.ui.port": str(spark_ui_port),
+    }
     env = {**worker_env, "PIFLOW_SPARK_CONF": json.dumps(conf)}
-    worker = WorkerProcess("spark", ["-Q", "spark", "--pool", "threads", "--concurrency", "4"],
-                           env, logs_dir / "spark-worker.log")
+    worker = WorkerProcess(
+        "spark",
+        ["-Q", "spark", "--pool", "threads", "--concurrency", "4"],
+        env,
+        logs_dir / "spark-worker.log",
+    )
     worker.start()
     yield worker
     worker.stop()
@@ -150,8 +157,12 @@ def spark_status(spark_worker, spark_ui_port) -> SparkStatus:
 @pytest.fixture
 def light_worker(worker_env, logs_dir) -> Iterator[WorkerProcess]:
     """The housekeeping worker with embedded beat (the lease reaper every 10 s), as ``make start`` runs it."""
-    worker = WorkerProcess("default", ["-Q", "default", "--pool", "threads", "--concurrency", "2", "-B"],
-                           worker_env, logs_dir / "light-worker.log")
+    worker = WorkerProcess(
+        "default",
+        ["-Q", "default", "--pool", "threads", "--concurrency", "2", "-B"],
+        worker_env,
+        logs_dir / "light-worker.log",
+    )
     worker.start(timeout=90)
     yield worker
     worker.stop()

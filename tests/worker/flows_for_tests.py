@@ -22,11 +22,25 @@ def path(a: str, b: str) -> dict:
 
 def small_flow(out: Path, rows: int = 1000) -> piflow.FlowSpec:
     """MockData -> Filter -> CsvSave: a second or two on a warm worker."""
-    return piflow.FlowSpec.from_dict({"flow": {"name": "small", "stops": [
-        stop("Mock", "piflow.stops.common.MockData", schema="id:Int,name:String", count=str(rows), seed="7"),
-        stop("Filter", "piflow.stops.common.Filter", condition="id < 50"),
-        stop("Save", "piflow.stops.csv.CsvSave", csvSavePath=str(out), saveMode="overwrite"),
-    ], "paths": [path("Mock", "Filter"), path("Filter", "Save")]}})
+    return piflow.FlowSpec.from_dict(
+        {
+            "flow": {
+                "name": "small",
+                "stops": [
+                    stop(
+                        "Mock",
+                        "piflow.stops.common.MockData",
+                        schema="id:Int,name:String",
+                        count=str(rows),
+                        seed="7",
+                    ),
+                    stop("Filter", "piflow.stops.common.Filter", condition="id < 50"),
+                    stop("Save", "piflow.stops.csv.CsvSave", csvSavePath=str(out), saveMode="overwrite"),
+                ],
+                "paths": [path("Mock", "Filter"), path("Filter", "Save")],
+            }
+        }
+    )
 
 
 def endless_flow(out: Path) -> piflow.FlowSpec:
@@ -37,13 +51,23 @@ def endless_flow(out: Path) -> piflow.FlowSpec:
     every output, ``Dataset.observe``, whose iterator Spark does not interrupt: the job is
     cancelled but its tasks compute on until their partition ends.)
     """
-    sql = ("SELECT count(*) AS n FROM (SELECT x FROM temp DISTRIBUTE BY x) a CROSS JOIN temp b "
-           "WHERE a.x + b.x = 7")
-    return piflow.FlowSpec.from_dict({"flow": {"name": "endless", "stops": [
-        stop("Mock", "piflow.stops.common.MockData", schema="x:Int", count="400000", seed="1"),
-        stop("Join", "piflow.stops.common.ExecuteSQL", sql=sql),
-        stop("Save", "piflow.stops.csv.CsvSave", csvSavePath=str(out), saveMode="overwrite"),
-    ], "paths": [path("Mock", "Join"), path("Join", "Save")]}})
+    sql = (
+        "SELECT count(*) AS n FROM (SELECT x FROM temp DISTRIBUTE BY x) a CROSS JOIN temp b "
+        "WHERE a.x + b.x = 7"
+    )
+    return piflow.FlowSpec.from_dict(
+        {
+            "flow": {
+                "name": "endless",
+                "stops": [
+                    stop("Mock", "piflow.stops.common.MockData", schema="x:Int", count="400000", seed="1"),
+                    stop("Join", "piflow.stops.common.ExecuteSQL", sql=sql),
+                    stop("Save", "piflow.stops.csv.CsvSave", csvSavePath=str(out), saveMode="overwrite"),
+                ],
+                "paths": [path("Mock", "Join"), path("Join", "Save")],
+            }
+        }
+    )
 
 
 def wait_for(check: Callable[[], T], *, timeout: float, interval: float = 0.1, what: str = "") -> T:

@@ -38,8 +38,22 @@ class WorkerProcess:
         offset = self.log.stat().st_size if self.log.exists() else 0
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [str(CELERY), "-A", "piflow_site", "worker", "-n", f"{self.name}@%h", "-l", "info", *self.args],
-                cwd=REPO, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                [
+                    str(CELERY),
+                    "-A",
+                    "piflow_site",
+                    "worker",
+                    "-n",
+                    f"{self.name}@%h",
+                    "-l",
+                    "info",
+                    *self.args,
+                ],
+                cwd=REPO,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -47,10 +61,15 @@ class WorkerProcess:
             if f"{self.name}@" in text and " ready." in text:
                 return self
             if self.proc.poll() is not None:
-                pytest.fail(f"worker {self.name} exited ({self.proc.returncode}):\n{text[-4000:]}", pytrace=False)
+                pytest.fail(
+                    f"worker {self.name} exited ({self.proc.returncode}):\n{text[-4000:]}", pytrace=False
+                )
             time.sleep(0.5)
         self.stop()
-        pytest.fail(f"worker {self.name} not ready after {timeout} s:\n{self.output()[offset:][-4000:]}", pytrace=False)
+        pytest.fail(
+            f"worker {self.name} not ready after {timeout} s:\n{self.output()[offset:][-4000:]}",
+            pytrace=False,
+        )
 
     def kill9(self) -> None:
         """What a crash looks like: SIGKILL to the worker alone (its JVM then exits with it)."""

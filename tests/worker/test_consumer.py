@@ -60,14 +60,16 @@ def test_without_redis_the_socket_polls_the_database_and_sends_changes_as_events
         now = timezone.now()
         Process.objects.filter(pk=queued.id).update(state=ProcessState.STARTED, started_at=now)
         ProcessStop.objects.filter(process=queued, name="Mock").update(
-            state=StopState.COMPLETED, started_at=now, ended_at=now)
+            state=StopState.COMPLETED, started_at=now, ended_at=now
+        )
         ProcessPath.objects.filter(process=queued, from_stop="Mock").update(rows=1000)
         Process.objects.filter(pk=queued.id).update(progress=33.33)
 
     def worker_end():
         now = timezone.now()
         ProcessStop.objects.filter(process=queued).exclude(name="Mock").update(
-            state=StopState.COMPLETED, started_at=now, ended_at=now)
+            state=StopState.COMPLETED, started_at=now, ended_at=now
+        )
         Process.objects.filter(pk=queued.id).update(state=ProcessState.COMPLETED, progress=100, ended_at=now)
 
     comm = run_socket(queued.id, queued.owner)
@@ -88,10 +90,14 @@ def test_without_redis_the_socket_polls_the_database_and_sends_changes_as_events
     # then
     assert snapshot["kind"] == "snapshot" and snapshot["process"]["state"] == "INIT"
     assert [(e["kind"], e["stop"], e["state"]) for e in first] == [
-        ("stop_state", "Mock", "COMPLETED"), ("port_rows", "Mock", None), ("run_state", None, "STARTED"),
+        ("stop_state", "Mock", "COMPLETED"),
+        ("port_rows", "Mock", None),
+        ("run_state", None, "STARTED"),
     ]
     assert first[1]["rows"] == 1000 and first[1]["port"] == ""
     assert [(e["kind"], e["stop"], e["state"]) for e in rest] == [
-        ("stop_state", "Filter", "COMPLETED"), ("stop_state", "Save", "COMPLETED"), ("run_state", None, "COMPLETED"),
+        ("stop_state", "Filter", "COMPLETED"),
+        ("stop_state", "Save", "COMPLETED"),
+        ("run_state", None, "COMPLETED"),
     ]
     assert rest[-1]["progress"] == 100

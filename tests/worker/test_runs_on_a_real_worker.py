@@ -73,7 +73,8 @@ def test_a_flow_completes_in_the_worker_and_its_websocket_sees_every_stop(
     written = sum(len(f.read_text().splitlines()) for f in out.glob("part-*"))
     assert 0 < written < 1000
     assert {(p.from_stop, p.to_stop): p.rows for p in process.paths.all()} == {
-        ("Mock", "Filter"): 1000, ("Filter", "Save"): written,
+        ("Mock", "Filter"): 1000,
+        ("Filter", "Save"): written,
     }
     # and the WebSocket saw the state before the run, then each stop start and finish
     assert snapshot["kind"] == "snapshot" and snapshot["process"]["state"] == "INIT"
@@ -90,7 +91,9 @@ def test_a_flow_completes_in_the_worker_and_its_websocket_sees_every_stop(
     assert events[-1]["progress"] == 100
 
 
-def test_a_run_stopped_while_queued_is_killed_at_once_and_never_runs(spark_worker, user, tmp_path, monkeypatch):
+def test_a_run_stopped_while_queued_is_killed_at_once_and_never_runs(
+    spark_worker, user, tmp_path, monkeypatch
+):
     # given: a queued run whose message the worker has not seen yet
     monkeypatch.setattr(dispatch, "send_run", lambda process_id: None)
     process = services.process_start(owner=user, spec=small_flow(tmp_path / "out"))
@@ -105,8 +108,11 @@ def test_a_run_stopped_while_queued_is_killed_at_once_and_never_runs(spark_worke
     tasks.run_process.delay(process.id)
 
     # then: the worker looks at it and leaves it alone
-    wait_for(lambda: f"process {process.id} not run: it is KILLED" in spark_worker.output(), timeout=30,
-             what="the worker to skip the killed run")
+    wait_for(
+        lambda: f"process {process.id} not run: it is KILLED" in spark_worker.output(),
+        timeout=30,
+        what="the worker to skip the killed run",
+    )
     process.refresh_from_db()
     assert process.state == ProcessState.KILLED and process.started_at is None and process.worker == ""
     assert not piflow.RunStorage.of(process.id).exists()
@@ -125,8 +131,11 @@ def test_a_run_delivered_twice_runs_once(spark_worker, user, tmp_path):
     again_here = tasks.run_process.apply(args=[process.id]).get()
     again_direct = execute_process(process.id, worker_name="another@host:1")
     tasks.run_process.delay(process.id)
-    wait_for(lambda: f"process {process.id} not run: it is COMPLETED" in spark_worker.output(), timeout=30,
-             what="the worker to skip the finished run")
+    wait_for(
+        lambda: f"process {process.id} not run: it is COMPLETED" in spark_worker.output(),
+        timeout=30,
+        what="the worker to skip the finished run",
+    )
 
     # then: nothing ran again
     assert again_here is None and again_direct is None
@@ -141,7 +150,9 @@ def test_stopping_a_long_run_kills_it_and_spark_cancels_its_jobs(spark_worker, s
     out = tmp_path / "out"
     process = services.process_start(owner=user, spec=endless_flow(out))
     tag = f"piflow-{process.id}"
-    wait_for(lambda: stop_state(process.id, "Save") == StopState.STARTED, timeout=GIVE_UP, what="Save to start")
+    wait_for(
+        lambda: stop_state(process.id, "Save") == StopState.STARTED, timeout=GIVE_UP, what="Save to start"
+    )
     wait_for(lambda: spark_status.active_tasks(tag), timeout=GIVE_UP, what="Save's Spark tasks to run")
 
     # when
@@ -152,11 +163,15 @@ def test_stopping_a_long_run_kills_it_and_spark_cancels_its_jobs(spark_worker, s
     process.refresh_from_db()
     assert process.state == ProcessState.KILLED, process.error
     assert {s.name: s.state for s in process.stops.all()} == {
-        "Mock": StopState.COMPLETED, "Join": StopState.COMPLETED, "Save": StopState.KILLED,
+        "Mock": StopState.COMPLETED,
+        "Join": StopState.COMPLETED,
+        "Save": StopState.KILLED,
     }
     assert f"run {process.id} killed" in piflow.RunStorage.of(process.id).read_log()
     # and Spark cancelled the run's unfinished job (a cancelled job ends FAILED): nothing of it computes on
-    wait_for(lambda: spark_status.active_tasks(tag) == 0, timeout=GIVE_UP, what="the run's Spark tasks to stop")
+    wait_for(
+        lambda: spark_status.active_tasks(tag) == 0, timeout=GIVE_UP, what="the run's Spark tasks to stop"
+    )
     jobs = spark_status.jobs(tag)
     assert "RUNNING" not in {job["status"] for job in jobs}, jobs
     assert "FAILED" in {job["status"] for job in jobs}, jobs
@@ -167,15 +182,21 @@ def test_stopping_a_long_run_kills_it_and_spark_cancels_its_jobs(spark_worker, s
 def test_a_run_whose_worker_is_killed_fails_naming_the_lost_lease(spark_worker, light_worker, user, tmp_path):
     # given: a run in progress on the Spark worker, and the light worker (beat + reaper) alive
     process = services.process_start(owner=user, spec=endless_flow(tmp_path / "out"))
-    wait_for(lambda: stop_state(process.id, "Save") == StopState.STARTED, timeout=GIVE_UP, what="Save to start")
+    wait_for(
+        lambda: stop_state(process.id, "Save") == StopState.STARTED, timeout=GIVE_UP, what="Save to start"
+    )
     worker = Process.objects.get(pk=process.id).worker
 
     # when
     spark_worker.kill9()
     try:
         # then: once the lease runs out (6 s here) the reaper fails the run, saying why
-        wait_for(lambda: state_of(process.id) in piflow.State.FINISHED, timeout=GIVE_UP, interval=0.5,
-                 what="the reaper to fail the run")
+        wait_for(
+            lambda: state_of(process.id) in piflow.State.FINISHED,
+            timeout=GIVE_UP,
+            interval=0.5,
+            what="the reaper to fail the run",
+        )
         process.refresh_from_db()
         assert process.state == ProcessState.FAILED
         assert "lease" in process.error and worker in process.error, process.error

@@ -52,6 +52,7 @@ DRIVERS_BY_SCHEME = {
 #: The save modes JDBC writers offer, spelt as PiFlow's do (any letter case is accepted).
 JDBC_SAVE_MODES = ("Append", "Overwrite", "ErrorIfExists", "Ignore")
 
+
 class JdbcError(RuntimeError):
     """A JDBC read or write failed; the message has its secrets masked."""
 

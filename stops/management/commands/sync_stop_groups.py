@@ -21,7 +21,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="The database to sync (default: default).")
+        parser.add_argument(
+            "--database", default=DEFAULT_DB_ALIAS, help="The database to sync (default: default)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = sync_stop_groups(using=options["database"])
