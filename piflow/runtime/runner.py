@@ -311,7 +311,7 @@ class FlowRun:
             stop_name=stop.name,
             run_dir=self.storage.root,
             log=self.log.for_stop(stop.name),
-        )  # type: ignore[arg-type]
+        )
         stop.instance.perform(self.inputs_of(stop), outputs, ctx)
         checkpoint = stop.name in self.request.checkpoints
         readers: dict[str, int] = {}

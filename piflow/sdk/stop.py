@@ -34,7 +34,9 @@ class StopContext:
     run_id: str
     stop_name: str
     run_dir: Path
-    log: logging.Logger = field(default_factory=lambda: logging.getLogger("piflow.stop"))
+    log: logging.Logger | logging.LoggerAdapter[logging.Logger] = field(
+        default_factory=lambda: logging.getLogger("piflow.stop")
+    )
 
     @property
     def scratch_dir(self) -> Path:
