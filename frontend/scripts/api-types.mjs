@@ -43,7 +43,8 @@ function readSchema() {
   try {
     const run = spawnSync(python, [join(root, 'manage.py'), 'spectacular', '--format', 'openapi-json', '--file', file], {
       cwd: root,
-      env: { ...process.env, DJANGO_SETTINGS_MODULE: 'piflow_site.settings', DJANGO_DEBUG: '1' },
+      // The embedded database: integer bounds in the schema follow the database backend's.
+      env: { ...process.env, DJANGO_SETTINGS_MODULE: 'piflow_site.settings', DJANGO_DEBUG: '1', DATABASE_URL: '' },
       encoding: 'utf8',
     })
     if (run.error) fail(`could not run ${python}: ${run.error.message}`)
