@@ -87,9 +87,9 @@ class Stack:
                 "shell",
                 "-c",
                 (
-                    "from django.contrib.auth.models import User; from rest_framework.authtoken.models import Token;"
+                    "from django.contrib.auth.models import User; from accounts.services import token_create;"
                     "u = User.objects.create_user('bench', password='bench-pass-123', is_staff=True);"
-                    "print(Token.objects.create(user=u).key)"
+                    "print(token_create(user=u, name='bench')[1])"
                 ),
             )
             .strip()

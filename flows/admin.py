@@ -11,13 +11,15 @@ import json
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from common.errors import ConflictError
 from flows import services
-from flows.converters import masked_stops, public_spec
+from flows.converters import masked_environment, masked_stops, public_spec
 from flows.models import Flow, Process, ProcessPath, ProcessStop
 
 
@@ -53,9 +55,9 @@ class FlowAdmin(_ReadOnlyAdmin):
         "masked_stops",
         "paths",
         "checkpoints",
-        "environment",
+        "masked_environment",
     )
-    readonly_fields = ("uuid", "created_at", "updated_at", "masked_stops")
+    readonly_fields = ("uuid", "created_at", "updated_at", "masked_stops", "masked_environment")
 
     @admin.display(description=_("stops"))
     def stop_count(self, flow: Flow) -> int:
@@ -64,6 +66,18 @@ class FlowAdmin(_ReadOnlyAdmin):
     @admin.display(description=_("stops (sensitive values masked)"))
     def masked_stops(self, flow: Flow) -> str:
         return _pretty(masked_stops(flow.stops, flow.name))
+
+    @admin.display(description=_("environment (secrets masked)"))
+    def masked_environment(self, flow: Flow) -> str:
+        return _pretty(masked_environment(flow))
+
+    def delete_model(self, request: HttpRequest, obj: Flow) -> None:
+        """Through the service, so the audit trail records who deleted it."""
+        services.flow_delete(flow=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Flow]) -> None:
+        for flow in queryset:
+            services.flow_delete(flow=flow, actor=request.user)
 
 
 class _ReadOnlyInline(admin.TabularInline):
@@ -129,6 +143,14 @@ class ProcessAdmin(_ReadOnlyAdmin):
         """A running process must be stopped before it is deleted (as in the API)."""
         return super().has_delete_permission(request, obj) and (obj is None or obj.finished)
 
+    def delete_model(self, request: HttpRequest, obj: Process) -> None:
+        """Through the service: its files go too, the audit trail records who, and a run another
+        unfinished run resumes from is refused (403, with the service's reason)."""
+        try:
+            services.process_delete(process=obj, actor=request.user)
+        except ConflictError as exc:
+            raise PermissionDenied(exc.message) from None
+
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # it would delete running processes too
@@ -136,7 +158,7 @@ class ProcessAdmin(_ReadOnlyAdmin):
 
     @admin.action(description=_("Stop the selected runs"), permissions=["stop"])
     def stop_runs(self, request: HttpRequest, queryset: QuerySet[Process]) -> None:
-        stopped = [services.process_stop(process=p) for p in queryset if not p.finished]
+        stopped = [services.process_stop(process=p, actor=request.user) for p in queryset if not p.finished]
         self.message_user(
             request, _("%(n)d run(s) stopped or asked to stop.") % {"n": len(stopped)}, messages.SUCCESS
         )

@@ -77,7 +77,8 @@ def _positive(text: str) -> int:
 def public_spec(
     spec: piflow.FlowSpec, request: piflow.RunRequest | None = None, layout: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """PiFlow flow JSON safe to show or export: sensitive values masked, with the request and layout given."""
+    """PiFlow flow JSON safe to show or export: secrets masked (sensitive values, URL passwords, the
+    environment variables that fill them), with the request and layout given."""
     data = piflow.to_piflow(piflow.redact_flow(spec), request)
     if layout:
         data["flow"][LAYOUT_KEY] = layout
@@ -90,6 +91,12 @@ def public_flow(flow: Flow) -> dict[str, Any]:
 
 
 def masked_stops(stops: list[dict[str, Any]], name: str = "flow") -> list[dict[str, Any]]:
-    """``stops`` (PiFlow JSON objects) with every sensitive property value masked."""
+    """``stops`` (PiFlow JSON objects) with every sensitive property value and URL password masked."""
     spec = piflow.FlowSpec.from_dict({"flow": {"name": name, "stops": stops}})
     return piflow.redact_flow(spec).to_dict()["flow"]["stops"]
+
+
+def masked_environment(flow: Flow) -> dict[str, str]:
+    """The flow's ``${VAR}`` values as shown: a variable that fills a password is masked whole, and
+    passwords inside other values (URLs) are masked."""
+    return dict(piflow.redact_flow(flow_to_spec(flow)).environment_variable)

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 
 import piflow
+from access.selectors import policy_for
 from flows import selectors
 from flows.events import ProcessEventRecorder
 from flows.models import Process, ProcessState
@@ -178,7 +179,12 @@ def _run(process: Process, recorder: ProcessEventRecorder, token: piflow.CancelT
     """Run the process's flow; (final state, error). Never raises."""
     try:
         result = piflow.run_flow(
-            process.flow_spec, process.run_request, run_id=process.pk, sink=recorder, cancel=token
+            process.flow_spec,
+            process.run_request,
+            run_id=process.pk,
+            sink=recorder,
+            cancel=token,
+            policy=policy_for(process.owner),
         )
     except (piflow.FlowValidationError, piflow.SpecError) as exc:
         # process_start validated the flow; stops or their packages may have changed since.

@@ -4,6 +4,7 @@ This package never imports Django, DRF, Celery or Channels; the Django apps reac
 through the names exported here.
 """
 
+from piflow.access import AccessDenied, AccessPolicy
 from piflow.registry import (
     DuplicateStopError,
     StopRegistry,
@@ -23,6 +24,8 @@ from piflow.spec import DEBUG, RUN, ConditionSpec, FlowSpec, GroupSpec, PathSpec
 from piflow.validation import FlowValidationError, Problem, compile_flow, validate_flow
 
 __all__ = [
+    "AccessDenied",
+    "AccessPolicy",
     "MASK",
     "mask_secrets",
     "mask_values",

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from piflow.access import AccessPolicy
+from piflow.access_checks import access_refusals
 from piflow.registry import StopRegistry, UnknownStopError, default_registry
 from piflow.run_request import RunRequest
 from piflow.sdk.ports import Port
@@ -95,7 +97,9 @@ def _port_label(port: str) -> str:
     return repr(port) if port else "'default'"
 
 
-def _check_stops(spec: FlowSpec, registry: StopRegistry, problems: list[Problem]) -> dict[str, CompiledStop]:
+def _check_stops(
+    spec: FlowSpec, registry: StopRegistry, problems: list[Problem], policy: AccessPolicy | None
+) -> dict[str, CompiledStop]:
     compiled: dict[str, CompiledStop] = {}
     seen: set[str] = set()
     for stop in spec.stops:
@@ -113,6 +117,9 @@ def _check_stops(spec: FlowSpec, registry: StopRegistry, problems: list[Problem]
         values, errors = cls.parse_properties(stop.properties)
         for prop, message in errors.items():
             problems.append(Problem(message, stop=stop.name, property=prop))
+        if policy is not None:
+            for prop, message in access_refusals(cls, values, policy):
+                problems.append(Problem(message, stop=stop.name, property=prop))
         if stop.customized_properties and not cls.customizable:
             problems.append(Problem(f"{cls.display_name()} takes no customized properties", stop=stop.name))
         compiled[stop.name] = CompiledStop(
@@ -205,15 +212,19 @@ def _order(spec: FlowSpec, stops: dict[str, CompiledStop], problems: list[Proble
 
 
 def compile_flow(
-    spec: FlowSpec, registry: StopRegistry | None = None, request: RunRequest | None = None
+    spec: FlowSpec,
+    registry: StopRegistry | None = None,
+    request: RunRequest | None = None,
+    policy: AccessPolicy | None = None,
 ) -> CompiledFlow:
     """Check everything that can be checked without Spark; raise FlowValidationError listing it all.
 
-    Given ``request``, the stops it checkpoints or loads must be stops of the flow.
+    Given ``request``, the stops it checkpoints or loads must be stops of the flow; given
+    ``policy``, every file, host and database a stop names must be one its owner may use.
     """
     registry = registry or default_registry()
     problems: list[Problem] = []
-    stops = _check_stops(spec, registry, problems)
+    stops = _check_stops(spec, registry, problems, policy)
     _check_paths(spec, stops, problems)
     _check_inputs(stops, problems)
     order = _order(spec, stops, problems)
@@ -228,11 +239,14 @@ def compile_flow(
 
 
 def validate_flow(
-    spec: FlowSpec, registry: StopRegistry | None = None, request: RunRequest | None = None
+    spec: FlowSpec,
+    registry: StopRegistry | None = None,
+    request: RunRequest | None = None,
+    policy: AccessPolicy | None = None,
 ) -> list[Problem]:
-    """Every problem of ``spec`` (run as ``request``, if given); an empty list when it can run."""
+    """Every problem of ``spec`` (run as ``request``, for an owner with ``policy``, when given); empty when it can run."""
     try:
-        compile_flow(spec, registry, request)
+        compile_flow(spec, registry, request, policy)
     except FlowValidationError as exc:
         return exc.problems
     return []

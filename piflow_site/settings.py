@@ -40,12 +40,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI / Redoc served from static files: the docs work offline
     "django_celery_beat",
     "channels",
     "accounts",
+    "access",
+    "workspace",
+    "audit",
     "dashboard",
     "flows",
     "groups",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.security_headers.SecurityHeadersMiddleware",  # CSP, X-Frame-Options: before WhiteNoise
     "frontend.middleware.StaticFilesMiddleware",  # WhiteNoise: the built UI at /ui/, static files
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +109,32 @@ SECURE_HSTS_SECONDS = 3600 if _SECURE else 0
 if env_bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+#: Sent on every response (common.security_headers); no inline scripts anywhere, inline styles for
+#: the code editor, the canvas and the admin. connect-src also gets the host's ws:// and wss://.
+PIFLOW_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# -- accounts: registration, login limits, API tokens -------------------------------------------
+#: Whether anyone may create an account ("0" closes registration: admins add users).
+PIFLOW_OPEN_REGISTRATION = env_bool("PIFLOW_OPEN_REGISTRATION", default=True)
+#: Login attempts per account (and password changes per user), as DRF rates: "10/min", "100/hour".
+PIFLOW_LOGIN_RATE = os.environ.get("PIFLOW_LOGIN_RATE", "10/min")
+#: Login attempts, and registrations, per client address (looser: one office may share an address).
+PIFLOW_LOGIN_RATE_PER_ADDRESS = os.environ.get("PIFLOW_LOGIN_RATE_PER_ADDRESS", "30/min")
+#: An API token unused for this many days stops working.
+PIFLOW_TOKEN_IDLE_DAYS = int(os.environ.get("PIFLOW_TOKEN_IDLE_DAYS", "30"))
 
 # -- languages: English and Simplified Chinese -------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -124,9 +153,11 @@ STATIC_ROOT = PIFLOW_DATA_DIR / "static"
 REST_FRAMEWORK = {
     # Token first, so an anonymous API caller gets 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # enforces CSRF on writes
     ],
+    # Throttles count by REMOTE_ADDR, or the proxy's X-Forwarded-For entry: never one a client picks.
+    "NUM_PROXIES": 1 if env_bool("DJANGO_BEHIND_PROXY", default=False) else 0,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "common.api.exceptions.api_exception_handler",
@@ -145,6 +176,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# -- what non-admin users' flows may reach (admins grant more in the admin: access.Grant) -------------
+#: Folders every user's flows may read and write, besides their own workspace (comma-separated).
+PIFLOW_USER_FILE_ROOTS = env_list("PIFLOW_USER_FILE_ROOTS")
+#: Hosts every user's flows may connect to (names, addresses, *.domain, CIDR; optionally :port).
+PIFLOW_ALLOWED_HOSTS_FOR_USERS = env_list("PIFLOW_ALLOWED_HOSTS_FOR_USERS")
+#: The largest file one upload into a workspace may bring, in bytes (workspace app; default 100 MiB).
+PIFLOW_UPLOAD_MAX_BYTES = int(os.environ.get("PIFLOW_UPLOAD_MAX_BYTES", "").strip() or 100 * 1024 * 1024)
 
 # -- Redis-or-embedded integrations ---------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "").strip() or None

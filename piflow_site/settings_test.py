@@ -14,3 +14,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
 from piflow_site.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+
+# Rate-limit history (DRF throttles) stays in this process, never in a Redis others share: a
+# fixture of tests/conftest.py clears it before each test, so tests never throttle one another.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "piflow-tests"}}

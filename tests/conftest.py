@@ -14,6 +14,7 @@ import tempfile
 import pytest
 from rest_framework.test import APIClient
 
+from tests.factories import DB_HOST as FACTORY_DB_HOST
 from tests.factories import UserFactory
 
 # Every test session gets its own PiFlow data dir (runs, warehouse, Derby metastore).
@@ -68,6 +69,14 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.spark)
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limit_history():
+    """Each test starts with an empty cache, where login and registration limits keep their counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # -- users and API clients (password: tests.factories.PASSWORD) --------------------------------------
 
 
@@ -120,3 +129,43 @@ def staff_client(staff_user) -> APIClient:
 @pytest.fixture
 def anonymous_client(db) -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def grant_files(db):
+    """``grant_files(user, path)``: an admin's grant letting ``user``'s flows (``None``: every user's)
+    read and write below ``path``, a local folder (``tmp_path``) or a URI prefix
+    (``hdfs://nn:9000/data/``), as in production, where a non-admin's flows otherwise reach only
+    their own workspace."""
+    from access.models import Grant, GrantKind
+
+    def grant(user, path) -> Grant:
+        value = str(path)
+        remote = "://" in value and not value.startswith("file:")
+        kind = GrantKind.URI_PREFIX if remote else GrantKind.FILE_ROOT
+        return Grant.objects.get_or_create(user=user, kind=kind, value=value)[0]
+
+    return grant
+
+
+# -- hosts: ordinary users' flows reach the test databases by an admin's grant, as in production --------
+
+#: Where the test PostgreSQL and MariaDB listen, and the host of ``tests.factories``' flow.
+TEST_DATABASE_HOSTS = ("127.0.0.1", FACTORY_DB_HOST)
+
+
+@pytest.fixture(autouse=True)
+def test_databases_granted(request):
+    """In every test that uses the database: an admin's grant (``access.Grant``, to every user) of
+    the test databases' hosts, so ordinary users' flows that read them pass validation. A module
+    that tests refusals overrides this fixture with one that grants nothing. The application's own
+    database stays refused whatever is granted: on PostgreSQL, 127.0.0.1:5432 is refused to users.
+    """
+    uses_database = {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if not uses_database and request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("_django_db_helper")  # as pytest-django's own django_db marker does
+    from access.models import Grant, GrantKind
+
+    for host in TEST_DATABASE_HOSTS:
+        Grant.objects.get_or_create(user=None, kind=GrantKind.HOST, value=host)

@@ -13,6 +13,10 @@ from flows.models import Flow, Process
 #: A sensitive value that must never appear in a response, an export or an admin page.
 SECRET = "canary-s3cret-7f1d"
 PASSWORD = "correct horse battery staple"
+#: The database host of the factories' flow: one ordinary users are granted in the tests
+#: (``tests/conftest.py``), never this server's own database (no user's flow may reach that), and
+#: never connected to (an address of TEST-NET-2).
+DB_HOST = "198.51.100.7"
 
 VALID_STOPS = [
     {
@@ -20,7 +24,7 @@ VALID_STOPS = [
         "bundle": "cn.piflow.bundle.jdbc.PostgresqlRead",
         "uuid": "db-1",
         "properties": {
-            "url": "jdbc:postgresql://127.0.0.1:5432/test",
+            "url": f"jdbc:postgresql://{DB_HOST}:5432/test",
             "user": "postgres",
             "password": SECRET,
             "selectedContent": "*",

@@ -11,7 +11,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -57,3 +58,14 @@ def _error_body(data: Any) -> dict[str, Any]:
     if isinstance(data, dict) and set(data) == {"detail"}:
         return {"error": str(data["detail"])}
     return {"error": "Invalid input.", "fields": data}
+
+
+#: Paths whose callers read JSON: an unknown URL below them gets a JSON 404, not Django's HTML page.
+API_PREFIXES = ("/api/", "/flow/", "/stop/", "/group/")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """``handler404``: JSON ``{"error": ...}`` under the API's paths, Django's page elsewhere."""
+    if request.path.startswith(API_PREFIXES):
+        return JsonResponse({"error": f"no such endpoint or object: {request.path}"}, status=404)
+    return page_not_found(request, exception or Http404())

@@ -174,7 +174,7 @@ class FlowStopApi(APIView):
         if app_id is not None and not isinstance(app_id, str):
             raise ApplicationError(f"appID must be a string, not {type(app_id).__name__}")
         process = _visible_process(request, app_id, PROCESS_NOT_FOUND)
-        services.process_stop(process=process)
+        services.process_stop(process=process, actor=request.user)
         return Response("ok")
 
 

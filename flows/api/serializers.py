@@ -12,13 +12,14 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from access.selectors import policy_for
 from flows.api.piflow_json import (
     PiflowFlowSerializer,
     PiflowPathSerializer,
     PiflowStopSerializer,
     ProblemSerializer,
 )
-from flows.converters import masked_stops, public_spec
+from flows.converters import masked_environment, masked_stops, public_spec
 from flows.models import Flow, Process
 from flows.services import flow_problems
 
@@ -98,7 +99,10 @@ class _ProblemsMixin(serializers.Serializer):
     def _problems(self, flow: Flow) -> list[dict[str, Any]]:
         cache = self.__dict__.setdefault("_problem_cache", {})
         if flow.pk not in cache:
-            cache[flow.pk] = [problem.to_dict() for problem in flow_problems(flow)]
+            policies = self.__dict__.setdefault("_policy_cache", {})  # one per owner, not per flow
+            if flow.owner_id not in policies:
+                policies[flow.owner_id] = policy_for(flow.owner)
+            cache[flow.pk] = [problem.to_dict() for problem in flow_problems(flow, policies[flow.owner_id])]
         return cache[flow.pk]
 
     @extend_schema_field(ProblemSerializer(many=True))
@@ -139,7 +143,9 @@ class FlowSerializer(_ProblemsMixin, serializers.ModelSerializer):
     paths = PiflowPathSerializer(many=True)
     positions = serializers.DictField()
     checkpoints = serializers.ListField(child=serializers.CharField())
-    environment = serializers.DictField(child=serializers.CharField())
+    environment = serializers.SerializerMethodField(
+        help_text="${VAR} -> value; a variable that fills a password (or a URL's) is masked."
+    )
 
     class Meta:
         model = Flow
@@ -168,6 +174,10 @@ class FlowSerializer(_ProblemsMixin, serializers.ModelSerializer):
     @extend_schema_field(PiflowStopSerializer(many=True))
     def get_stops(self, flow: Flow) -> list[dict[str, Any]]:
         return masked_stops(flow.stops, flow.name)
+
+    @extend_schema_field(serializers.DictField(child=serializers.CharField()))
+    def get_environment(self, flow: Flow) -> dict[str, str]:
+        return masked_environment(flow)
 
 
 # -- processes -----------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ class FlowDetailApi(APIView):
     def _update(self, request: Request, flow_id: int, serializer_class: type[drf.Serializer]) -> Response:
         flow = selectors.flow_get(user=request.user, flow_id=flow_id)
         fields = parse(serializer_class, request.data)
-        flow = services.flow_update(flow=flow, revision=fields.pop("revision"), **fields)
+        flow = services.flow_update(flow=flow, revision=fields.pop("revision"), actor=request.user, **fields)
         return Response(serializers.FlowSerializer(flow).data)
 
     @extend_schema(
@@ -109,7 +109,7 @@ class FlowDetailApi(APIView):
     )
     def delete(self, request: Request, flow_id: int) -> Response:
         """Delete a flow (its past runs stay, without the link to it)."""
-        services.flow_delete(flow=selectors.flow_get(user=request.user, flow_id=flow_id))
+        services.flow_delete(flow=selectors.flow_get(user=request.user, flow_id=flow_id), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -243,7 +243,9 @@ class ProcessDetailApi(APIView):
 
         409 while it is queued or running (stop it first), or while an unfinished run resumes from its checkpoints.
         """
-        services.process_delete(process=selectors.process_get(user=request.user, process_id=process_id))
+        services.process_delete(
+            process=selectors.process_get(user=request.user, process_id=process_id), actor=request.user
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -257,7 +259,7 @@ class ProcessStopApi(APIView):
     def post(self, request: Request, process_id: str) -> Response:
         """Stop a run: a queued one ends KILLED at once, a running one is interrupted by its worker."""
         process = selectors.process_get(user=request.user, process_id=process_id)
-        return _process_response(services.process_stop(process=process))
+        return _process_response(services.process_stop(process=process, actor=request.user))
 
 
 class ProcessRerunApi(APIView):

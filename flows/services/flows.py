@@ -8,6 +8,10 @@ from django.db import transaction
 from django.db.models import F
 
 import piflow
+from access.selectors import policy_for
+from audit.changes import changed_items, changed_keys
+from audit.models import AuditAction, AuditTarget
+from audit.services import record_event
 from common.errors import ApplicationError, ConflictError
 from common.storable import refuse_nul
 from flows.converters import flow_request, flow_to_spec, layout_of, spec_to_fields
@@ -53,10 +57,15 @@ def spec_from_json(data: Any) -> piflow.FlowSpec:
         raise ApplicationError(str(exc)) from None
 
 
-def flow_problems(flow: Flow) -> list[piflow.Problem]:
-    """What the engine finds wrong with a stored flow (empty when it can run)."""
+def flow_problems(flow: Flow, policy: piflow.AccessPolicy | None = None) -> list[piflow.Problem]:
+    """What the engine finds wrong with a stored flow for its owner (``policy``: theirs, looked up
+    when not given); empty when it can run."""
     try:
-        return piflow.validate_flow(flow_to_spec(flow).with_environment(), request=flow_request(flow))
+        return piflow.validate_flow(
+            flow_to_spec(flow).with_environment(),
+            request=flow_request(flow),
+            policy=policy or policy_for(flow.owner),
+        )
     except piflow.SpecError as exc:
         return [piflow.Problem(str(exc))]
 
@@ -133,9 +142,45 @@ def _check_fields(fields: dict[str, Any]) -> None:
     check_storable(spec=spec, data=fields, name_max=Flow._meta.get_field("name").max_length)
 
 
-@transaction.atomic
-def flow_create(*, owner: Any, **fields: Any) -> Flow:
-    """Store a new flow (a draft may be invalid; ``flow_problems`` says why)."""
+# -- the audit trail: who did what to a flow ---------------------------------------------------------
+
+
+def _record(actor: Any, action: str, flow: Flow, details: dict[str, Any] | None = None) -> None:
+    record_event(
+        actor=actor,
+        action=action,
+        target_type=AuditTarget.FLOW,
+        target_id=flow.pk,
+        target_name=flow.name,
+        details=details,
+    )
+
+
+def _comparable_stops(stops: Any) -> Any:
+    """Stops in the engine's shape (a client's may leave out keys the engine fills in), to compare."""
+    try:
+        return spec_from_json({"flow": {"name": "flow", "stops": stops}}).to_dict()["flow"]["stops"]
+    except ApplicationError:
+        return stops
+
+
+def _changes(stored: Flow, merged: dict[str, Any]) -> dict[str, Any]:
+    """What a save changes, by name only (fields, stops and their properties, variables): never a value."""
+    before = {name: getattr(stored, name) for name in FLOW_FIELDS}
+    before["stops"] = _comparable_stops(before["stops"])
+    after = {**merged, "stops": _comparable_stops(merged["stops"])}
+    fields = changed_keys(before, after, FLOW_FIELDS)
+    details: dict[str, Any] = {"fields": fields}
+    if "name" in fields:
+        details["previous_name"] = stored.name
+    if "stops" in fields:
+        details["stops"] = changed_items(before["stops"], after["stops"])
+    if "environment" in fields:
+        details["environment"] = changed_keys(stored.environment, merged["environment"])
+    return details if fields else {}
+
+
+def _new_flow(owner: Any, fields: dict[str, Any]) -> Flow:
     fields = {k: v for k, v in fields.items() if k in FLOW_FIELDS}
     _check_fields(fields)
     flow = Flow(owner=owner, **fields)
@@ -145,10 +190,20 @@ def flow_create(*, owner: Any, **fields: Any) -> Flow:
 
 
 @transaction.atomic
-def flow_update(*, flow: Flow, revision: int, **fields: Any) -> Flow:
+def flow_create(*, owner: Any, actor: Any = None, **fields: Any) -> Flow:
+    """Store a new flow (a draft may be invalid; ``flow_problems`` says why), recorded as ``actor``'s
+    (default: the owner's) in the audit trail."""
+    flow = _new_flow(owner, fields)
+    _record(actor or owner, AuditAction.CREATED, flow)
+    return flow
+
+
+@transaction.atomic
+def flow_update(*, flow: Flow, revision: int, actor: Any = None, **fields: Any) -> Flow:
     """Save ``fields`` if ``revision`` is still the stored one; 409 otherwise.
 
-    Masked sensitive values (``******``) coming back from a client keep the stored secret.
+    Masked sensitive values (``******``) coming back from a client keep the stored secret. A save
+    that changes something is recorded as ``actor``'s (default: the owner's), naming what changed.
     """
     fields = {k: v for k, v in fields.items() if k in FLOW_FIELDS}
     current = Flow.objects.select_for_update().get(pk=flow.pk)
@@ -159,27 +214,43 @@ def flow_update(*, flow: Flow, revision: int, **fields: Any) -> Flow:
         )
     merged = {name: fields.get(name, getattr(current, name)) for name in FLOW_FIELDS}
     _check_fields(merged)
-    if "stops" in fields:
-        incoming = spec_from_json({"flow": {"name": merged["name"], "stops": merged["stops"]}})
-        stored = spec_from_json({"flow": {"name": current.name, "stops": current.stops}})
-        merged["stops"] = piflow.restore_secrets(incoming, stored).to_dict()["flow"]["stops"]
+    if "stops" in fields or "environment" in fields:
+        incoming = {
+            "name": merged["name"],
+            "stops": merged["stops"],
+            "environmentVariable": merged["environment"],
+        }
+        stored = {"name": current.name, "stops": current.stops, "environmentVariable": current.environment}
+        restored = piflow.restore_secrets(spec_from_json(incoming), spec_from_json(stored))
+        merged["stops"] = restored.to_dict()["flow"]["stops"]
+        merged["environment"] = dict(restored.environment_variable)
+    changes = _changes(current, merged)
     for name, value in merged.items():
         setattr(current, name, value)
     current.revision = F("revision") + 1
     current.full_clean(exclude=["revision"])
     current.save()
     current.refresh_from_db()
+    if changes:
+        _record(
+            actor or current.owner, AuditAction.CHANGED, current, {**changes, "revision": current.revision}
+        )
     return current
 
 
 @transaction.atomic
-def flow_import(*, owner: Any, data: Any) -> Flow:
-    """A new flow from PiFlow's flow JSON, with its checkpoints and, when it carries one, its canvas layout."""
+def flow_import(*, owner: Any, data: Any, actor: Any = None) -> Flow:
+    """A new flow from PiFlow's flow JSON, with its checkpoints and, when it carries one, its canvas layout;
+    recorded as imported by ``actor`` (default: the owner)."""
     spec, request = piflow_from_json(data)
     check_storable(spec=spec, data=data, name_max=Flow._meta.get_field("name").max_length)
-    return flow_create(owner=owner, **spec_to_fields(spec, request, layout_of(data)))
+    flow = _new_flow(owner, spec_to_fields(spec, request, layout_of(data)))
+    _record(actor or owner, AuditAction.IMPORTED, flow)
+    return flow
 
 
-def flow_delete(*, flow: Flow) -> None:
-    """Delete a flow; its runs stay, without the link to it."""
+@transaction.atomic
+def flow_delete(*, flow: Flow, actor: Any = None) -> None:
+    """Delete a flow; its runs stay, without the link to it. Recorded as ``actor``'s (default: the owner's)."""
+    _record(actor or flow.owner, AuditAction.DELETED, flow)
     flow.delete()

@@ -11,6 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 import piflow
+from access.selectors import policy_for
+from audit.models import AuditAction, AuditTarget
+from audit.services import record_event
 from common.errors import ApplicationError, ConflictError
 from common.run_files import run_storage
 from flows.converters import flow_request, flow_to_spec
@@ -56,18 +59,20 @@ def process_start(
     trigger: str = Trigger.MANUAL,
     resumed_from: Process | None = None,
     group_run: str = "",
+    actor: Any = None,
 ) -> Process:
     """Validate ``spec`` run as ``request``, snapshot both into a new Process with its stops and paths, queue it.
 
     Resuming: with ``resumed_from`` (a run the caller may see), the run loads the request's
     ``load`` checkpoints (default: all of that run's) instead of performing those stops. Input
-    the database cannot store (``check_storable``) is refused first.
+    the database cannot store (``check_storable``) is refused first. The start is recorded in the
+    audit trail as ``actor``'s (default: the owner's), with its trigger and mode.
     """
     request = _resume_request(request or piflow.RunRequest(), resumed_from)
     check_storable(
         spec=spec, data=piflow.to_piflow(spec, request), name_max=Process._meta.get_field("name").max_length
     )
-    problems = piflow.validate_flow(spec.with_environment(), request=request)
+    problems = piflow.validate_flow(spec.with_environment(), request=request, policy=policy_for(owner))
     if problems:
         raise InvalidFlowError(problems)
     process = Process.objects.create(
@@ -94,8 +99,25 @@ def process_start(
         )
         for p in spec.paths
     )
+    started = {"trigger": trigger, "mode": request.mode, "flow": flow.pk if flow else None}
+    if resumed_from is not None:
+        started["resumed_from"] = resumed_from.id
+    if group_run:
+        started["group_run"] = group_run
+    _record(actor or owner, AuditAction.STARTED, process, started)
     dispatch.dispatch_after_commit(process.id)
     return process
+
+
+def _record(actor: Any, action: str, process: Process, details: dict[str, Any] | None = None) -> None:
+    record_event(
+        actor=actor,
+        action=action,
+        target_type=AuditTarget.PROCESS,
+        target_id=process.id,
+        target_name=process.name,
+        details=details,
+    )
 
 
 def process_start_flow(
@@ -146,8 +168,11 @@ def process_finish(
     return bool(moved)
 
 
-def process_stop(*, process: Process) -> Process:
-    """Stop a run: a queued one ends KILLED now; a running one is asked to stop (its worker obeys)."""
+@transaction.atomic
+def process_stop(*, process: Process, actor: Any = None) -> Process:
+    """Stop a run: a queued one ends KILLED now; a running one is asked to stop (its worker obeys).
+
+    Stopping an unfinished run is recorded as ``actor``'s (default: the owner's)."""
     if process.finished:
         return process
     if not process_finish(
@@ -158,15 +183,17 @@ def process_stop(*, process: Process) -> Process:
     ):
         Process.objects.filter(pk=process.id).update(cancel_requested=True)
     process.refresh_from_db()
+    _record(actor or process.owner, AuditAction.STOPPED, process, {"state": process.state})
     return process
 
 
 @transaction.atomic
-def process_delete(*, process: Process) -> None:
+def process_delete(*, process: Process, actor: Any = None) -> None:
     """Delete a finished run and, once that is committed, its run directory (log, checkpoints, debug data).
 
     A running run must be stopped first, and a run that an unfinished run resumes from keeps its
-    checkpoints until that run ends (both 409).
+    checkpoints until that run ends (both 409). The deletion is recorded as ``actor``'s (default:
+    the owner's).
     """
     if not process.finished:
         raise ConflictError("the process is still running; stop it first")
@@ -177,6 +204,8 @@ def process_delete(*, process: Process) -> None:
             extra={"children": resuming},
         )
     run_id = process.id
+    details = {"state": process.state, "flow": process.flow_id}
+    _record(actor or process.owner, AuditAction.DELETED, process, details)
     process.delete()
     transaction.on_commit(lambda: _delete_run_files(run_id), robust=True)
 

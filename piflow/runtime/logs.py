@@ -6,25 +6,34 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from piflow.sdk.masking import mask_secrets
+from piflow.sdk.masking import mask_secrets, mask_url_passwords
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces every occurrence of a secret in a record's final message with a mask."""
+    """Masks secrets in a record's final message, traceback and stack.
+
+    Each secret is masked where it stands as a whole value (``piflow.sdk.masking``: a one-letter
+    password does not turn every such letter into a mask), and every password written into a URL
+    (``//user:pass@``, ``password=...``) is masked whatever its value.
+    """
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
         self.secrets = tuple({s for s in secrets if s})
 
+    def redact(self, text: str) -> str:
+        """``text`` with the secrets and URL passwords in it masked."""
+        return mask_url_passwords(mask_secrets(text, self.secrets))
+
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            if record.exc_info and not record.exc_text:
-                record.exc_text = logging.Formatter().formatException(record.exc_info)
-            message = mask_secrets(message, self.secrets)
-            if record.exc_text:
-                record.exc_text = mask_secrets(record.exc_text, self.secrets)
-            record.msg, record.args = message, ()
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = self.redact(message), ()
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
 
 

@@ -19,15 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from piflow.access import AccessDenied, AccessPolicy
+from piflow.access_checks import access_refusals
 from piflow.registry import StopRegistry
 from piflow.run_request import RunRequest
 from piflow.runtime.events import PORT_ROWS, RUN_STATE, STOP_STATE, EventSink, RunEvent, State, discard
 from piflow.runtime.logs import RunLog
 from piflow.runtime.session import data_dir as default_data_dir
 from piflow.runtime.session import get_spark
+from piflow.runtime.sql_guard import guard_stop
 from piflow.runtime.storage import RunNotFoundError, RunStorage
 from piflow.sdk.ports import port_dirname
 from piflow.sdk.stop import Inputs, Outputs, StopContext
+from piflow.secrets import secret_values
 from piflow.spec import FlowSpec
 from piflow.validation import CompiledFlow, CompiledStop, compile_flow
 
@@ -136,9 +140,11 @@ class FlowRun:
         cancel: CancelToken,
         request: RunRequest,
         debug_rows: int,
+        policy: AccessPolicy,
     ) -> None:
         self.flow = flow
         self.request = request
+        self.policy = policy
         self.spark = spark
         self.run_id = run_id
         self.data_dir = data_dir
@@ -153,7 +159,7 @@ class FlowRun:
         self.persisted: list[DataFrame] = []
         self.reported: set[tuple[str, str]] = set()
         self.finished = threading.Event()
-        self.log = RunLog(run_id, self.storage.log_path, flow.sensitive_values())
+        self.log = RunLog(run_id, self.storage.log_path, flow.sensitive_values() | secret_values(flow.spec))
         self.flow_log = self.log.for_stop("flow")
 
     # -- events ------------------------------------------------------------------------------
@@ -303,13 +309,26 @@ class FlowRun:
             frames[path.inport] = data.df
         return Inputs(frames)
 
+    def check_access(self, stop: CompiledStop) -> None:
+        """Refuse, right before it performs, anything of ``stop`` its owner may not reach now.
+
+        Validation checked the same before the run; checking again here means a path whose
+        symlink was swapped since, or a grant revoked since, loses.
+        """
+        for prop, why in access_refusals(stop.cls, stop.instance._values, self.policy):
+            raise AccessDenied(f"{prop}: {why}")
+        if not self.policy.unrestricted:  # SQL needs Spark's parser, so only the worker checks it
+            guard_stop(self.spark, stop, self.policy)
+
     def perform(self, stop: CompiledStop) -> None:
+        self.check_access(stop)
         outputs = Outputs(tuple(dict.fromkeys(p.outport for p in stop.outgoing)))
         ctx = StopContext(
             spark=self.spark,
             run_id=self.run_id,
             stop_name=stop.name,
             run_dir=self.storage.root,
+            policy=self.policy,
             log=self.log.for_stop(stop.name),
         )
         stop.instance.perform(self.inputs_of(stop), outputs, ctx)
@@ -434,15 +453,19 @@ def run_flow(
     sink: EventSink = discard,
     cancel: CancelToken | None = None,
     debug_rows: int = 1000,
+    policy: AccessPolicy | None = None,
 ) -> RunResult:
     """Validate ``spec`` run as ``request`` (raising FlowValidationError before any Spark work) and run it.
 
     The request (default: a plain RUN) says the mode, which stops to checkpoint, and whether to
     resume: a request naming an earlier run in ``resume_from`` loads the stops named in ``load``
     (all that run's checkpoints when empty) from that run and skips what only they needed.
+    ``policy`` is what the flow's owner may reach (default: everything, as for an admin); it is
+    checked before the run and again before each stop performs.
     """
     request = request or RunRequest()
-    compiled = compile_flow(spec.with_environment(), registry, request)
+    policy = policy or AccessPolicy.admin()
+    compiled = compile_flow(spec.with_environment(), registry, request, policy)
     run = FlowRun(
         compiled,
         spark=spark or get_spark(),
@@ -452,5 +475,6 @@ def run_flow(
         cancel=cancel or CancelToken(),
         request=request,
         debug_rows=debug_rows,
+        policy=policy,
     )
     return run.run()

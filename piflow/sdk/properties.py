@@ -53,6 +53,7 @@ class Property:
         sensitive: bool = False,
         language: str = "Text",
         aliases: Sequence[str] = (),
+        access: str = "",
     ) -> None:
         self.label = label
         self.name = name or ""
@@ -64,6 +65,9 @@ class Property:
         self.sensitive = sensitive
         self.language = language
         self.aliases = tuple(aliases)
+        #: how the value reaches outside the flow, and so how it is checked (``piflow.access``:
+        #: "path", "jdbc_url", "host", "sql", "sql_expression", "hive_database"; "" for nothing)
+        self.access = access
         self.attr = ""
 
     def __set_name__(self, owner: type, attr: str) -> None:
@@ -105,11 +109,21 @@ class Property:
             "choices": list(self.choices),
             "sensitive": self.sensitive,
             "language": self.language,
+            "access": self.access,
         }
 
 
 class StringProperty(Property):
     """Free text (a path, a name, a SQL statement when ``language="Sql"``)."""
+
+
+class PathProperty(StringProperty):
+    """A file, folder or glob (local, ``file:``, or a URI such as ``hdfs://``); checked against the
+    owner's allowed locations before the run and again right before the stop uses it."""
+
+    def __init__(self, label: str = "Path", **kw: Any) -> None:
+        kw.setdefault("access", "path")
+        super().__init__(label, **kw)
 
 
 class IntProperty(Property):

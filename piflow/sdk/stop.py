@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from piflow.access import AccessPolicy
 from piflow.sdk.ports import Port, normalize_port
 from piflow.sdk.properties import Property, PropertyError
 
@@ -34,6 +35,8 @@ class StopContext:
     run_id: str
     stop_name: str
     run_dir: Path
+    #: what the flow's owner may reach; a stop that opens files or connections by itself checks here
+    policy: AccessPolicy = field(default_factory=AccessPolicy.admin)
     log: logging.Logger | logging.LoggerAdapter[logging.Logger] = field(
         default_factory=lambda: logging.getLogger("piflow.stop")
     )
@@ -98,6 +101,7 @@ class Stop:
       outports      ``(Port.DEFAULT,)``, ``(Port.ANY,)``, ``(Port.ROUTE,)``; ``()`` for a pure sink
       customizable  accepts free key/value ``customizedProperties`` (Route)
       is_data_source the stop's properties can be filled from a registered data source
+      runs_user_code it runs code the flow's author wrote (scripts): admins, or users an admin allowed
     The docstring's first line is the palette tooltip; the rest is the long description.
     """
 
@@ -108,6 +112,7 @@ class Stop:
     outports: ClassVar[tuple[str, ...]] = (Port.DEFAULT,)
     customizable: ClassVar[bool] = False
     is_data_source: ClassVar[bool] = False
+    runs_user_code: ClassVar[bool] = False
     author: ClassVar[str] = "PiFlow"
 
     def __init__(self, values: Mapping[str, Any] | None = None, customized: Mapping[str, str] | None = None):

@@ -20,12 +20,12 @@ from piflow.sdk import (
     Inputs,
     ListProperty,
     Outputs,
+    PathProperty,
     Port,
     Property,
     SaveModeProperty,
     Stop,
     StopContext,
-    StringProperty,
 )
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class FormatRead(_FormatStop):
     """Read files of the format ``fmt`` into a DataFrame (the schema comes from the files)."""
 
     inports = ()
-    path = StringProperty(
+    path = PathProperty(
         "Path",
         required=True,
         description="The {title} file, folder or glob to read.",
@@ -139,7 +139,7 @@ class FormatRead(_FormatStop):
 class FormatWrite(_FormatStop):
     """Write the DataFrame as files of the format ``fmt``, and pass it on unchanged."""
 
-    path = StringProperty(
+    path = PathProperty(
         "Path",
         required=True,
         description="The folder the {title} files are written into.",

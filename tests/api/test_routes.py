@@ -1,7 +1,8 @@
 """Every URL route refuses anonymous callers, except the few that must be public.
 
 The public ones, and why:
-* ``/api/auth/register``, ``/api/auth/login``: how a caller becomes known;
+* ``/api/auth/register``, ``/api/auth/login``: how a caller becomes known (``/api/auth/config``: whether
+  registration is open);
 * the web UI's shell (``home``, ``ui``): HTML and scripts, no data;
 * ``/i18n/setlang/``: the language switch of the login page;
 * ``/admin/login/``: Django admin's login page.
@@ -18,7 +19,15 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-PUBLIC = {"home", "ui", "set_language", "accounts:register", "accounts:login", "admin:login"}
+PUBLIC = {
+    "home",
+    "ui",
+    "set_language",
+    "accounts:register",
+    "accounts:login",
+    "accounts:config",
+    "admin:login",
+}
 METHODS = ("get", "post", "put", "patch", "delete", "options")
 
 _SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x/y", "uuid": str(uuid.uuid4())}

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import secrets
-from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_pages import create_flow, field, register_and_log_in
+from tests.e2e.test_workspace import workspace_location
 
 
 def open_new_flow(page: Page, name: str) -> None:
@@ -84,11 +84,11 @@ def save(page: Page) -> None:
     expect(page.get_by_text("All changes saved")).to_be_visible()
 
 
-def test_draw_connect_fill_save_and_reload_a_three_stop_flow(page: Page, tmp_path: Path):
+def test_draw_connect_fill_save_and_reload_a_three_stop_flow(page: Page):
     # given: a new, empty flow open on the canvas
     open_new_flow(page, "Drawn on the canvas")
     expect(panel(page).get_by_role("heading", name="Flow")).to_be_visible()
-    out_dir = tmp_path / "out"
+    out_dir = workspace_location(page) / "out"  # an ordinary user's flows write into their workspace
 
     # when: three stops are dragged from the palette, and their properties filled
     drop_stop(page, "MockData", 110, 160)

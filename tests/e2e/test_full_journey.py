@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import secrets
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.test_pages import create_flow, field, register_and_log_in
+from tests.e2e.test_workspace import workspace_location
 from tests.e2e.worker import RUN_TIMEOUT_MS, api_get, snap
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("e2e_worker")]
@@ -81,11 +81,10 @@ def every_stop_turns_green(page: Page) -> str:
     return PROCESS_URL.search(page.url).group(1)
 
 
-def test_register_draw_run_watch_debug_and_switch_to_chinese(page: Page, tmp_path: Path):
-    out_dir = tmp_path / "journey-out"
-
+def test_register_draw_run_watch_debug_and_switch_to_chinese(page: Page):
     # given: a newcomer registers, logs in and creates a flow
     register_and_log_in(page, f"new-{secrets.token_hex(3)}")
+    out_dir = workspace_location(page) / "journey-out"  # a newcomer's flows write into their workspace
     create_flow(page, "My first flow")
     page.get_by_role("row").filter(has_text="My first flow").get_by_role("link", name="Open canvas").click()
     expect(page).to_have_url(re.compile(r"/flows/\d+/edit$"))

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.test_pages import register_and_log_in
+from tests.e2e.test_workspace import workspace_location
 from tests.e2e.worker import RUN_TIMEOUT_MS, api_get, api_post, small_flow, snap
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("e2e_worker")]
@@ -51,11 +52,11 @@ def wait_until_completed(page: Page) -> None:
     )
 
 
-def test_a_run_turns_every_stop_green_and_labels_its_paths_with_rows(page: Page, tmp_path):
+def test_a_run_turns_every_stop_green_and_labels_its_paths_with_rows(page: Page):
     # given: a user with a three-stop flow, posted through the API
     register_and_log_in(page, f"mo-{secrets.token_hex(3)}")
     name = f"Monitored {secrets.token_hex(2)}"
-    api_post(page, "/api/flows/", small_flow(name, str(tmp_path / "out"), rows=200))
+    api_post(page, "/api/flows/", small_flow(name, str(workspace_location(page) / "out"), rows=200))
 
     # when: they run it from the flow list
     process_id = start_from_the_flow_list(page, name)
@@ -93,11 +94,11 @@ def test_a_run_turns_every_stop_green_and_labels_its_paths_with_rows(page: Page,
     expect(page).to_have_url(re.compile(rf"/processes/{process_id}/log$"))
 
 
-def test_a_debug_run_shows_the_rows_of_a_path_one_page_at_a_time(page: Page, tmp_path):
+def test_a_debug_run_shows_the_rows_of_a_path_one_page_at_a_time(page: Page):
     # given: a flow, debug-run from the flow list until it completes
     register_and_log_in(page, f"dbg-{secrets.token_hex(3)}")
     name = f"Debugged {secrets.token_hex(2)}"
-    api_post(page, "/api/flows/", small_flow(name, str(tmp_path / "out"), rows=200))
+    api_post(page, "/api/flows/", small_flow(name, str(workspace_location(page) / "out"), rows=200))
     start_from_the_flow_list(page, name, action="Debug")
     expect(page.get_by_text("Debug run", exact=True)).to_be_visible()
     wait_until_completed(page)
@@ -131,11 +132,12 @@ def test_a_debug_run_shows_the_rows_of_a_path_one_page_at_a_time(page: Page, tmp
     assert all("limit=50" in url for url in debug_pages)
 
 
-def test_a_checkpointed_run_offers_to_run_from_its_checkpoints(page: Page, tmp_path):
+def test_a_checkpointed_run_offers_to_run_from_its_checkpoints(page: Page):
     # given: a flow whose Filter is checkpointed, run to completion
     register_and_log_in(page, f"cp-{secrets.token_hex(3)}")
     name = f"Checkpointed {secrets.token_hex(2)}"
-    api_post(page, "/api/flows/", small_flow(name, str(tmp_path / "out"), rows=200, checkpoints=("Filter",)))
+    out = str(workspace_location(page) / "out")
+    api_post(page, "/api/flows/", small_flow(name, out, rows=200, checkpoints=("Filter",)))
     first = start_from_the_flow_list(page, name)
     wait_until_completed(page)
 
@@ -163,11 +165,11 @@ def test_a_checkpointed_run_offers_to_run_from_its_checkpoints(page: Page, tmp_p
     expect(page).to_have_url(re.compile(rf"/processes/{first}$"))
 
 
-def test_a_failing_stop_shows_why_on_the_graph_and_beside_it(page: Page, tmp_path):
+def test_a_failing_stop_shows_why_on_the_graph_and_beside_it(page: Page):
     # given: a flow whose filter names a column that does not exist
     register_and_log_in(page, f"fail-{secrets.token_hex(3)}")
     name = f"Failing {secrets.token_hex(2)}"
-    flow = small_flow(name, str(tmp_path / "out"), rows=20)
+    flow = small_flow(name, str(workspace_location(page) / "out"), rows=20)
     flow["stops"][1]["properties"]["condition"] = "no_such_column < 1"
     api_post(page, "/api/flows/", flow)
 

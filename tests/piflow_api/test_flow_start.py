@@ -6,10 +6,10 @@ import json
 
 import pytest
 from django.middleware.csrf import _get_new_csrf_string
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 import piflow
+from accounts.services import token_create
 from flows.models import Process, ProcessMode, ProcessState, ProcessStop, StopState, Trigger
 
 from .support import ENGINE_FLOW
@@ -20,6 +20,20 @@ MANUAL_EXAMPLE = """{"flow":{"name":"test","uuid":"1234","stops":[{"uuid":"1111"
 
 def post_flow(client, body: str, content_type: str = "application/json"):
     return client.post("/flow/start", data=body, content_type=content_type)
+
+
+@pytest.fixture(autouse=True)
+def sparktest_granted(db):
+    """The manual's example writes Hive database ``sparktest``: an admin granted it to every user."""
+    from access.models import Grant, GrantKind
+
+    Grant.objects.get_or_create(user=None, kind=GrantKind.HIVE_DATABASE, value="sparktest")
+
+
+@pytest.fixture(autouse=True)
+def manuals_hdfs_folder_granted(grant_files):
+    """The manual's example reads and writes below hdfs://10.0.86.89:9000/xjzhu/: granted to every user."""
+    grant_files(None, "hdfs://10.0.86.89:9000/xjzhu/")
 
 
 def test_the_manuals_example_is_accepted_verbatim_and_queued(
@@ -310,7 +324,7 @@ def test_resuming_from_an_unknown_run_is_404(api_client):
 def test_a_token_authenticates(user, django_capture_on_commit_callbacks):
     # given
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_create(user=user, name='start test')[1]}")
 
     # when
     with django_capture_on_commit_callbacks(execute=False):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 import piflow
+from accounts.services import token_create
 from piflow.catalogue import UNKNOWN_STOP_MESSAGE
 
 FILTER = "piflow.stops.common.Filter"
@@ -150,9 +150,9 @@ def test_stop_endpoints_refuse_anonymous_callers(anonymous_client, url):
 
 def test_stop_endpoints_accept_a_token(user):
     # given
-    token = Token.objects.create(user=user)
+    _, key = token_create(user=user, name="catalogue test")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
 
     # when
     response = client.get("/stop/groups")

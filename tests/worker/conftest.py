@@ -169,7 +169,11 @@ def light_worker(worker_env, logs_dir) -> Iterator[WorkerProcess]:
 
 
 @pytest.fixture
-def queued(user, tmp_path, monkeypatch):
-    """``user``'s run of ``small_flow`` that stays INIT: nothing is dispatched to a worker."""
+def queued(user, tmp_path, monkeypatch, grant_files):
+    """``user``'s run of ``small_flow`` that stays INIT: nothing is dispatched to a worker.
+
+    (It writes into ``tmp_path``, which an admin granted ``user``: outside their workspace.)
+    """
     monkeypatch.setattr(dispatch, "send_run", lambda process_id: None)
+    grant_files(user, tmp_path)
     return services.process_start(owner=user, spec=small_flow(tmp_path / "out"))

@@ -101,3 +101,31 @@ def test_without_redis_the_socket_polls_the_database_and_sends_changes_as_events
         ("run_state", None, "COMPLETED"),
     ]
     assert rest[-1]["progress"] == 100
+
+
+def test_a_socket_opened_from_another_site_is_refused(user):
+    # given: Ada's browser, on a page of another site that opens PiFlow's socket with her cookie
+    from piflow_site.asgi import application
+
+    from .sockets import session_cookie
+
+    def socket(origin: bytes | None) -> WebsocketCommunicator:
+        headers = [(b"host", b"testserver"), (b"cookie", session_cookie(user))]
+        if origin is not None:
+            headers.append((b"origin", origin))
+        return WebsocketCommunicator(application, "/ws/processes/run_nope/", headers=headers)
+
+    async def opens(comm: WebsocketCommunicator) -> bool:
+        connected, _ = await comm.connect(timeout=5)
+        if connected:
+            await comm.disconnect()
+        return connected
+
+    # when
+    foreign = async_to_sync(opens)(socket(b"https://evil.example"))
+    lookalike = async_to_sync(opens)(socket(b"http://testserver.evil.example"))
+    no_origin = async_to_sync(opens)(socket(None))
+    same_site = async_to_sync(opens)(socket(b"http://testserver"))
+
+    # then: only the page of PiFlow's own site gets through (to the consumer, which then says 404)
+    assert (foreign, lookalike, no_origin, same_site) == (False, False, False, True)

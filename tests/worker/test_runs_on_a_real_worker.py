@@ -48,6 +48,12 @@ async def watch(communicator: WebsocketCommunicator, queue_run) -> tuple[dict, l
     return snapshot, events
 
 
+@pytest.fixture(autouse=True)
+def user_may_write_into_tmp_path(user, tmp_path, grant_files):
+    """Every run here writes into ``tmp_path``: an admin granted it to ``user`` (outside their workspace)."""
+    grant_files(user, tmp_path)
+
+
 def test_a_flow_completes_in_the_worker_and_its_websocket_sees_every_stop(
     spark_worker, user, tmp_path, monkeypatch
 ):

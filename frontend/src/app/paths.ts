@@ -8,6 +8,9 @@ export const paths = {
   processes: '/processes',
   process: '/processes/:id',
   processLog: '/processes/:id/log',
+  files: '/files',
+  audit: '/audit',
+  account: '/account',
 } as const
 
 export const links = {

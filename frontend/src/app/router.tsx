@@ -4,12 +4,14 @@ import { AppLayout } from './layout/AppLayout'
 import { NotFound } from './NotFound'
 import { RequireAnonymous, RequireAuth } from './guards'
 import { paths } from './paths'
+import { AccountPage } from '@/features/account'
 import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RegisterPage } from '@/features/auth/components/RegisterPage'
 import { DashboardPage } from '@/features/dashboard/components/DashboardPage'
 import { FlowListPage } from '@/features/flows/components/FlowListPage'
 import { ProcessListPage } from '@/features/processes/components/ProcessListPage'
 import { ProcessLogPage } from '@/features/processes/components/ProcessLogPage'
+import { FilesPage } from '@/features/workspace'
 
 /**
  * Every page has a URL and survives a reload: the server answers every UI path with the app.
@@ -41,6 +43,9 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('@/features/monitor')).MonitorPage }),
           },
           { path: paths.processLog, element: <ProcessLogPage /> },
+          { path: paths.files, element: <FilesPage /> },
+          { path: paths.audit, lazy: async () => ({ Component: (await import('@/features/audit')).AuditPage }) },
+          { path: paths.account, element: <AccountPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

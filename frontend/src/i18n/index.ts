@@ -7,6 +7,9 @@ import { initReactI18next } from 'react-i18next'
 
 import { monitorCatalogues as monitor } from '@/features/monitor/i18n'
 import { canvasCatalogues as canvas } from '@/features/flow-editor/i18n'
+import { accountCatalogues as account } from '@/features/account/i18n'
+import { auditCatalogues as audit } from '@/features/audit/i18n'
+import { workspaceCatalogues as workspace } from '@/features/workspace/i18n'
 import { setApiLanguage } from '@/lib/api-client'
 import en from './en.json'
 import zhHans from './zh-hans.json'
@@ -15,8 +18,26 @@ export const LANGUAGES = ['en', 'zh-hans'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 export const resources = {
-  en: { translation: { ...en, monitor: monitor.en, canvas: canvas.en } },
-  'zh-hans': { translation: { ...zhHans, monitor: monitor['zh-hans'], canvas: canvas['zh-hans'] } },
+  en: {
+    translation: {
+      ...en,
+      monitor: monitor.en,
+      canvas: canvas.en,
+      account: account.en,
+      audit: audit.en,
+      workspace: workspace.en,
+    },
+  },
+  'zh-hans': {
+    translation: {
+      ...zhHans,
+      monitor: monitor['zh-hans'],
+      canvas: canvas['zh-hans'],
+      account: account['zh-hans'],
+      audit: audit['zh-hans'],
+      workspace: workspace['zh-hans'],
+    },
+  },
 } as const
 
 const STORAGE_KEY = 'piflow.language'

@@ -7,25 +7,65 @@
 
 
 export interface paths {
+  "/api/audit/": {
+    /** @description Who did what to which object, newest first; 400 naming a filter that is not valid. */
+    get: operations["audit_list"];
+  };
+  "/api/auth/config": {
+    /** @description What the login and register pages need to know, such as whether registration is open. */
+    get: operations["auth_config"];
+  };
   "/api/auth/login": {
-    /** @description Log in: starts a session (cookie) and returns an API token; 401 for a wrong username or password. */
+    /** @description Log in: starts a session (cookie) and returns a new API token; 401 for a wrong username or password. */
     post: operations["auth_login"];
   };
   "/api/auth/logout": {
-    /** @description End the session; a caller using a token has that token revoked. */
+    /** @description End the session and revoke the token used (or, from a browser, the one its login made). */
     post: operations["auth_logout"];
   };
   "/api/auth/me": {
     /** @description The logged-in user. */
     get: operations["auth_me"];
   };
+  "/api/auth/password": {
+    /** @description Change the password. Every other session and token stops working; this one stays logged in. */
+    post: operations["auth_password_change"];
+  };
   "/api/auth/register": {
-    /** @description Create an ordinary user (never an admin). Log in afterwards with ``/api/auth/login``. */
+    /** @description Create an ordinary user (never an admin); 403 when registration is closed. Log in afterwards. */
     post: operations["auth_register"];
+  };
+  "/api/auth/tokens/": {
+    /** @description The caller's API tokens, newest first (never their keys). */
+    get: operations["auth_tokens_list"];
+    /** @description A new named token; its key is in this answer and never again. */
+    post: operations["auth_tokens_create"];
+  };
+  "/api/auth/tokens/{token_id}/": {
+    /** @description Revoke one of the caller's tokens; it stops working at once. */
+    delete: operations["auth_tokens_revoke"];
   };
   "/api/dashboard/": {
     /** @description The machine's load and the user's flows and runs (an admin: everyone's). */
     get: operations["dashboard"];
+  };
+  "/api/files/": {
+    /** @description A folder of your workspace: folders first, then files, by name; each with its location. */
+    get: operations["files_list"];
+    /** @description Delete a file, an empty folder, or (``recursive=true``) a folder and all it holds. */
+    delete: operations["files_delete"];
+  };
+  "/api/files/download/": {
+    /** @description A file of your workspace, as an attachment. */
+    get: operations["files_download"];
+  };
+  "/api/files/folders/": {
+    /** @description Make a folder in your workspace (and the folders above it that are missing). */
+    post: operations["files_folder_create"];
+  };
+  "/api/files/upload/": {
+    /** @description Upload a file into a folder of your workspace (``PIFLOW_UPLOAD_MAX_BYTES`` at most: else 413). */
+    post: operations["files_upload"];
   };
   "/api/flows/": {
     /** @description The flows the user may see (an admin: everyone's), most recently changed first. */
@@ -198,6 +238,75 @@ export interface components {
         [key: string]: string[];
       };
     };
+    /**
+     * @description * `created` - created
+     * * `imported` - imported
+     * * `changed` - changed
+     * * `deleted` - deleted
+     * * `started` - started
+     * * `stopped` - stopped
+     * * `granted` - granted
+     * * `revoked` - revoked
+     * @enum {string}
+     */
+    ActionEnum: "created" | "imported" | "changed" | "deleted" | "started" | "stopped" | "granted" | "revoked";
+    ApiToken: {
+      id: number;
+      name: string;
+      /** @description The key's first characters, to tell tokens apart. */
+      prefix: string;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When the token stops working unless it is used before then.
+       */
+      expires_at: string;
+      expired: boolean;
+      /** @description Made by a login; revoked when that session logs out. */
+      from_login: boolean;
+    };
+    AuditError: {
+      error: string;
+      /** @description Invalid query parameters and why. */
+      fields?: {
+        [key: string]: unknown;
+      };
+    };
+    /** @description One event: who (``actor`` null when the user is gone or it was PiFlow itself), what, to what, when. */
+    AuditEvent: {
+      id: number;
+      /**
+       * When
+       * Format: date-time
+       */
+      at: string;
+      /** User */
+      actor: number | null;
+      /**
+       * User name
+       * @description Empty: PiFlow itself (no user).
+       */
+      actor_name: string;
+      action: components["schemas"]["ActionEnum"];
+      target_type: components["schemas"]["TargetTypeEnum"];
+      /** Object id */
+      target_id: string;
+      /** Object name */
+      target_name: string;
+      /** @description What changed, by name (fields, stops, properties); never a value. */
+      details: {
+        [key: string]: unknown;
+      };
+      /** Client address */
+      address: string | null;
+    };
+    AuthConfig: {
+      /** @description Whether anyone may create an account. */
+      registration_open: boolean;
+    };
     Dashboard: {
       system: components["schemas"]["DashboardSystem"];
       counts: components["schemas"]["DashboardCounts"];
@@ -266,6 +375,46 @@ export interface components {
       error: string;
       bundle?: string;
     };
+    FileEntry: {
+      name: string;
+      /** @description Relative to the workspace; what the other file endpoints take. */
+      path: string;
+      is_dir: boolean;
+      /** @description Bytes; null for a folder. */
+      size: number | null;
+      /** Format: date-time */
+      modified: string;
+      /** @description The absolute path on the server: type it into a stop's path property (csvPath, ...). */
+      location: string;
+    };
+    FileError: {
+      error: string;
+      /** @description The path the error is about. */
+      path?: string;
+      /** @description The upload limit in bytes (413 only). */
+      limit?: number;
+      /** @description Invalid request fields and why. */
+      fields?: {
+        [key: string]: unknown;
+      };
+    };
+    FileUpload: {
+      /**
+       * Format: uri
+       * @description Stored under its own name.
+       */
+      file: string;
+      /**
+       * @description The folder to put it in; empty for the workspace.
+       * @default
+       */
+      path: string;
+      /**
+       * @description Replace a file of the same name (else 409).
+       * @default false
+       */
+      overwrite: boolean;
+    };
     /** @description ``problems`` (every engine validation error) and ``valid``, computed once per flow. */
     Flow: {
       id: number;
@@ -289,6 +438,7 @@ export interface components {
         [key: string]: unknown;
       };
       checkpoints: string[];
+      /** @description ${VAR} -> value; a variable that fills a password (or a URL's) is masked. */
       environment: {
         [key: string]: string;
       };
@@ -402,14 +552,31 @@ export interface components {
       /** @description The revision the edit is based on; a stale one is refused with 409. */
       revision: number;
     };
+    FolderCreate: {
+      /** @description The new folder, relative to the workspace; missing parents are made. */
+      path: string;
+    };
+    /** @description One page of a folder's entries, folders first, with the folder's own place. */
+    FolderPage: {
+      /** @description The folder, relative to the workspace; empty for the workspace. */
+      path: string;
+      /** @description The folder's absolute path on the server. */
+      location: string;
+      count: number;
+      /** Format: uri */
+      next: string | null;
+      /** Format: uri */
+      previous: string | null;
+      results: components["schemas"]["FileEntry"][];
+    };
     LoggedIn: {
       id: number;
       username: string;
-      /** Format: email */
+      /** @description An email address, or empty when none was given. */
       email: string;
       /** @description Admins see and change everyone's flows. */
       is_admin: boolean;
-      /** @description Send as `Authorization: Token <token>`; revoked by logout. */
+      /** @description Send as `Authorization: Token <token>`; revoked by logout (of this session, or with it). */
       token: string;
     };
     LoginInput: {
@@ -422,6 +589,42 @@ export interface components {
      * @enum {string}
      */
     ModeEnum: "RUN" | "DEBUG";
+    NewApiToken: {
+      id: number;
+      name: string;
+      /** @description The key's first characters, to tell tokens apart. */
+      prefix: string;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      last_used_at: string | null;
+      /**
+       * Format: date-time
+       * @description When the token stops working unless it is used before then.
+       */
+      expires_at: string;
+      expired: boolean;
+      /** @description Made by a login; revoked when that session logs out. */
+      from_login: boolean;
+      /** @description Send as `Authorization: Token <key>`. Shown this once: it is stored only as a hash. */
+      key: string;
+    };
+    PaginatedApiTokenList: {
+      count: number;
+      /** Format: uri */
+      next: string | null;
+      /** Format: uri */
+      previous: string | null;
+      results: components["schemas"]["ApiToken"][];
+    };
+    PaginatedAuditEventList: {
+      count: number;
+      /** Format: uri */
+      next: string | null;
+      /** Format: uri */
+      previous: string | null;
+      results: components["schemas"]["AuditEvent"][];
+    };
     PaginatedFlowList: {
       count: number;
       /** Format: uri */
@@ -437,6 +640,10 @@ export interface components {
       /** Format: uri */
       previous: string | null;
       results: components["schemas"]["ProcessListItem"][];
+    };
+    PasswordChangeInput: {
+      current_password: string;
+      new_password: string;
     };
     /**
      * @description * `true` - true
@@ -857,6 +1064,26 @@ export interface components {
       language: string;
     };
     /**
+     * @description * `flow` - flow
+     * * `process` - run
+     * * `grant` - grant
+     * * `group` - group
+     * * `schedule` - schedule
+     * * `datasource` - data source
+     * * `stopshub_package` - StopsHub package
+     * @enum {string}
+     */
+    TargetTypeEnum: "flow" | "process" | "grant" | "group" | "schedule" | "datasource" | "stopshub_package";
+    Throttled: {
+      error: string;
+      /** @description Seconds to wait before trying again (also in Retry-After). */
+      wait: number;
+    };
+    TokenInput: {
+      /** @description What the token is for, e.g. the script or machine using it. */
+      name: string;
+    };
+    /**
      * @description * `manual` - manual
      * * `schedule` - schedule
      * * `api` - API
@@ -867,7 +1094,7 @@ export interface components {
     User: {
       id: number;
       username: string;
-      /** Format: email */
+      /** @description An email address, or empty when none was given. */
       email: string;
       /** @description Admins see and change everyone's flows. */
       is_admin: boolean;
@@ -886,7 +1113,57 @@ export type external = Record<string, never>;
 
 export interface operations {
 
-  /** @description Log in: starts a session (cookie) and returns an API token; 401 for a wrong username or password. */
+  /** @description Who did what to which object, newest first; 400 naming a filter that is not valid. */
+  audit_list: {
+    parameters: {
+      query?: {
+        /** @description What was done. */
+        action?: "changed" | "created" | "deleted" | "granted" | "imported" | "revoked" | "started" | "stopped";
+        /** @description User name of who acted (case-insensitive). */
+        actor?: string;
+        /** @description Page number, from 1. */
+        page?: number;
+        /** @description Items per page (default 20, at most 200). */
+        page_size?: number;
+        /** @description From this time on (ISO 8601), included. */
+        since?: string;
+        /** @description Id of one object (a flow's number, a run's id). */
+        target_id?: string;
+        /** @description Kind of object. */
+        target_type?: "datasource" | "flow" | "grant" | "group" | "process" | "schedule" | "stopshub_package";
+        /** @description Up to this time (ISO 8601), included. */
+        until?: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["PaginatedAuditEventList"];
+        };
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["AuditError"];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["AuditError"];
+        };
+      };
+    };
+  };
+  /** @description What the login and register pages need to know, such as whether registration is open. */
+  auth_config: {
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuthConfig"];
+        };
+      };
+    };
+  };
+  /** @description Log in: starts a session (cookie) and returns a new API token; 401 for a wrong username or password. */
   auth_login: {
     requestBody: {
       content: {
@@ -911,9 +1188,14 @@ export interface operations {
           "application/json": components["schemas"]["AccountError"];
         };
       };
+      429: {
+        content: {
+          "application/json": components["schemas"]["Throttled"];
+        };
+      };
     };
   };
-  /** @description End the session; a caller using a token has that token revoked. */
+  /** @description End the session and revoke the token used (or, from a browser, the one its login made). */
   auth_logout: {
     responses: {
       /** @description No response body */
@@ -932,7 +1214,33 @@ export interface operations {
       };
     };
   };
-  /** @description Create an ordinary user (never an admin). Log in afterwards with ``/api/auth/login``. */
+  /** @description Change the password. Every other session and token stops working; this one stays logged in. */
+  auth_password_change: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PasswordChangeInput"];
+        "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeInput"];
+        "multipart/form-data": components["schemas"]["PasswordChangeInput"];
+      };
+    };
+    responses: {
+      /** @description No response body */
+      204: {
+        content: never;
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["AccountError"];
+        };
+      };
+      429: {
+        content: {
+          "application/json": components["schemas"]["Throttled"];
+        };
+      };
+    };
+  };
+  /** @description Create an ordinary user (never an admin); 403 when registration is closed. Log in afterwards. */
   auth_register: {
     requestBody: {
       content: {
@@ -952,6 +1260,75 @@ export interface operations {
           "application/json": components["schemas"]["AccountError"];
         };
       };
+      403: {
+        content: {
+          "application/json": components["schemas"]["AccountError"];
+        };
+      };
+      429: {
+        content: {
+          "application/json": components["schemas"]["Throttled"];
+        };
+      };
+    };
+  };
+  /** @description The caller's API tokens, newest first (never their keys). */
+  auth_tokens_list: {
+    parameters: {
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        /** @description Items per page (default 20, at most 200). */
+        page_size?: number;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["PaginatedApiTokenList"];
+        };
+      };
+    };
+  };
+  /** @description A new named token; its key is in this answer and never again. */
+  auth_tokens_create: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TokenInput"];
+        "application/x-www-form-urlencoded": components["schemas"]["TokenInput"];
+        "multipart/form-data": components["schemas"]["TokenInput"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["NewApiToken"];
+        };
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["AccountError"];
+        };
+      };
+    };
+  };
+  /** @description Revoke one of the caller's tokens; it stops working at once. */
+  auth_tokens_revoke: {
+    parameters: {
+      path: {
+        token_id: number;
+      };
+    };
+    responses: {
+      /** @description No response body */
+      204: {
+        content: never;
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["AccountError"];
+        };
+      };
     };
   };
   /** @description The machine's load and the user's flows and runs (an admin: everyone's). */
@@ -960,6 +1337,157 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["Dashboard"];
+        };
+      };
+    };
+  };
+  /** @description A folder of your workspace: folders first, then files, by name; each with its location. */
+  files_list: {
+    parameters: {
+      query?: {
+        /** @description Page number, from 1. */
+        page?: number;
+        /** @description Items per page (default 20, at most 200). */
+        page_size?: number;
+        /** @description The folder to list; empty for the workspace. */
+        path?: string;
+      };
+    };
+    responses: {
+      200: {
+        content: {
+          "application/json": components["schemas"]["FolderPage"];
+        };
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+    };
+  };
+  /** @description Delete a file, an empty folder, or (``recursive=true``) a folder and all it holds. */
+  files_delete: {
+    parameters: {
+      query: {
+        /** @description The file or folder to delete. */
+        path: string;
+        /** @description Delete a folder with everything in it. */
+        recursive?: boolean;
+      };
+    };
+    responses: {
+      /** @description No response body */
+      204: {
+        content: never;
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      409: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+    };
+  };
+  /** @description A file of your workspace, as an attachment. */
+  files_download: {
+    parameters: {
+      query: {
+        /** @description The file to download. */
+        path: string;
+      };
+    };
+    responses: {
+      /** @description The file. */
+      200: {
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+    };
+  };
+  /** @description Make a folder in your workspace (and the folders above it that are missing). */
+  files_folder_create: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["FolderCreate"];
+        "application/x-www-form-urlencoded": components["schemas"]["FolderCreate"];
+        "multipart/form-data": components["schemas"]["FolderCreate"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["FileEntry"];
+        };
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      409: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+    };
+  };
+  /** @description Upload a file into a folder of your workspace (``PIFLOW_UPLOAD_MAX_BYTES`` at most: else 413). */
+  files_upload: {
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["FileUpload"];
+      };
+    };
+    responses: {
+      201: {
+        content: {
+          "application/json": components["schemas"]["FileEntry"];
+        };
+      };
+      400: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      404: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      409: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
+        };
+      };
+      413: {
+        content: {
+          "application/json": components["schemas"]["FileError"];
         };
       };
     };

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from piflow.sdk import Inputs, Outputs, Port, Stop, StopContext, StringProperty
 
@@ -29,6 +30,7 @@ class ExecuteSQL(Stop):
         language="Sql",
         description="A Spark SQL query over the input view(s).",
         example="SELECT name, count(*) AS n FROM temp GROUP BY name",
+        access="sql",
     )
     view_name = StringProperty(
         "View name",
@@ -37,8 +39,13 @@ class ExecuteSQL(Stop):
         example="temp",
     )
 
+    def input_views(self, ports: Iterable[str]) -> list[str]:
+        """The view names the inputs on ``ports`` are visible under (the SQL check allows them unqualified)."""
+        return [port or self.view_name for port in ports]
+
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
-        views = {port or self.view_name: df for port, df in inputs.items()}
+        frames = [df for _, df in inputs.items()]
+        views = dict(zip(self.input_views(inputs.ports()), frames, strict=True))
         with _views_lock:
             try:
                 for name, df in views.items():

@@ -20,6 +20,7 @@ class Filter(Stop):
         description="A Spark SQL boolean expression; rows for which it is true are kept.",
         example="name == 'zhangsan'",
         language="Sql",
+        access="sql_expression",
     )
 
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:

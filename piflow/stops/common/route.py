@@ -17,6 +17,8 @@ class Route(Stop):
     groups = ("Common",)
     outports = (Port.ROUTE,)
     customizable = True
+    #: each customized value is a Spark SQL condition, checked as one (``piflow.runtime.sql_guard``)
+    customized_access = "sql_expression"
 
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import BoolProperty, Inputs, Outputs, Stop, StopContext, StringProperty
+from piflow.sdk import BoolProperty, Inputs, Outputs, PathProperty, Stop, StopContext, StringProperty
 from piflow.stops.csv._csv import delimiter_property, read_csv
 
 
@@ -18,7 +18,7 @@ class CsvParser(Stop):
     bundle = "piflow.stops.csv.CsvParser"
     groups = ("CSV",)
     inports = ()
-    csv_path = StringProperty(
+    csv_path = PathProperty(
         "Path",
         name="csvPath",
         required=True,

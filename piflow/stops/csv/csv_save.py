@@ -7,10 +7,10 @@ from piflow.sdk import (
     Inputs,
     IntProperty,
     Outputs,
+    PathProperty,
     SaveModeProperty,
     Stop,
     StopContext,
-    StringProperty,
 )
 from piflow.stops._io import save_and_pass
 from piflow.stops.csv._csv import delimiter_property
@@ -25,7 +25,7 @@ class CsvSave(Stop):
 
     bundle = "piflow.stops.csv.CsvSave"
     groups = ("CSV",)
-    csv_save_path = StringProperty(
+    csv_save_path = PathProperty(
         "Save path",
         name="csvSavePath",
         required=True,

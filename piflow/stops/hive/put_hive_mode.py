@@ -33,7 +33,9 @@ class PutHiveMode(Stop):
 
     bundle = "piflow.stops.hive.PutHiveMode"
     groups = ("Hive",)
-    database = HiveNameProperty("Database", description="The database to save into.", example="sparktest")
+    database = HiveNameProperty(
+        "Database", description="The database to save into.", example="sparktest", access="hive_database"
+    )
     table = HiveNameProperty("Table", description="The table to save into.", example="dblp_phdthesis")
     save_mode = SaveModeProperty(
         choices=("append", "overwrite", "ignore", "errorifexists"),

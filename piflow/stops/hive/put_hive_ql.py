@@ -75,17 +75,29 @@ class PutHiveQL(Stop):
     hive_ql_path = StringProperty(
         "HiveQL file",
         name="hiveQL_Path",
+        access="path",
         required=True,
         description="The file of ';'-separated HiveQL statements.",
         example="/opt/piflow/sql/load_dblp.hql",
     )
     database = HiveNameProperty(
-        "Database", description="The database the statements run in.", example="sparktest"
+        "Database",
+        description="The database the statements run in.",
+        example="sparktest",
+        access="hive_database",
     )
+
+    _statements: list[str] | None = None
+
+    def runtime_statements(self, spark: SparkSession) -> list[str]:
+        """The script's statements, read once: the run's SQL check sees exactly what ``perform`` runs."""
+        if self._statements is None:
+            self._statements = split_statements(read_script(spark, self.hive_ql_path))
+        return self._statements
 
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         spark = ctx.spark
-        statements = split_statements(read_script(spark, self.hive_ql_path))
+        statements = self.runtime_statements(spark)
         previous = spark.catalog.currentDatabase()
         result = None
         try:

@@ -16,7 +16,7 @@ class PutHiveStreaming(Stop):
     bundle = "piflow.stops.hive.PutHiveStreaming"
     groups = ("Hive",)
     database = HiveNameProperty(
-        "Database", description="The database holding the table.", example="sparktest"
+        "Database", description="The database holding the table.", example="sparktest", access="hive_database"
     )
     table = HiveNameProperty(
         "Table", description="The existing table to insert into.", example="dblp_phdthesis"

@@ -22,6 +22,7 @@ class SelectHiveQL(Stop):
         description="The query to run.",
         example="SELECT * FROM sparktest.dblp_phdthesis",
         language="Sql",
+        access="sql",
     )
 
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:

@@ -11,9 +11,14 @@ The stops in this package stay tiny: a reader subclasses ``JdbcReader`` and says
   the MariaDB driver is;
 * picks the driver class from the URL when none is given.
 
+The URL is checked twice against the flow owner's ``AccessPolicy``: at validation (its
+property has ``access="jdbc_url"``) and again right before the stop connects, together with what
+else reaches the driver (``piflow.jdbc_url.check_driver_options``: the options Spark hands the
+driver beside the URL, and a restricted user's driver class).
+
 Passwords never reach a log line. A failed read or write raises JdbcError, whose message adds the
 Java causes Spark's own message hides (``Connection refused``, ``Access denied``) and masks any
-password in them.
+password in them, as whole values, and every password written into a URL.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from piflow.access import JDBC_URL
+from piflow.jdbc_url import check_driver_options
 from piflow.sdk import (
-    MASK,
     Inputs,
     Outputs,
     SaveModeProperty,
@@ -32,6 +38,7 @@ from piflow.sdk import (
     StringProperty,
     mask_secrets,
 )
+from piflow.sdk.masking import mask_url_passwords, url_passwords
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -62,8 +69,10 @@ def url_property(example: str, **kw: Any) -> StringProperty:
         "URL",
         name="url",
         required=True,
-        description="The JDBC URL of the database.",
+        description="The JDBC URL of the database. Parameters that load classes or read files "
+        "(socketFactory, allowLoadLocalInfile, autoDeserialize, INIT, ...) are refused.",
         example=example,
+        access=JDBC_URL,
         **kw,
     )
 
@@ -153,20 +162,14 @@ def resolve_driver(spark: SparkSession, driver: str | None, url: str) -> str | N
     return driver
 
 
-_URL_PASSWORD = re.compile(r"(password=)([^&;]+)", re.IGNORECASE)
-_URL_USERINFO = re.compile(r"(//[^/@:]*:)([^/@]+)(?=@)")
-
-
 def url_secrets(url: str) -> list[str]:
-    """Passwords written into a URL (``?password=..`` or ``//user:pass@host``)."""
-    return [m.group(2) for pattern in (_URL_PASSWORD, _URL_USERINFO) for m in pattern.finditer(url)]
+    """Passwords written into a URL (``//user:pass@host``, ``?password=..``, ``;password=..``)."""
+    return url_passwords(url)
 
 
 def safe_url(url: str) -> str:
     """``url`` with any password in it masked, fit for a log line."""
-    for pattern in (_URL_PASSWORD, _URL_USERINFO):
-        url = pattern.sub(lambda m: m.group(1) + MASK, url)
-    return url
+    return mask_url_passwords(url)
 
 
 def connection_options(
@@ -221,9 +224,9 @@ def masked(action: Callable[[], T], secrets: Iterable[str | None], what: str = "
         causes = java_causes(exc)
         if causes:
             message += "\ncaused by: " + "\ncaused by: ".join(causes)
-        shown = [s for s in secrets if s and s in message]
-        message = mask_secrets(message, shown)
-        if shown:
+        known = [s for s in secrets if s]
+        message = mask_url_passwords(mask_secrets(message, known))
+        if known:  # the Java error chained behind could show a secret in a form not masked here
             raise JdbcError(message) from None
         raise JdbcError(message) from exc
 
@@ -241,10 +244,13 @@ class JdbcStop(Stop):
     user = user_property()
     password = password_property()
 
-    def connection_options(self, spark: SparkSession) -> dict[str, str]:
-        return connection_options(
-            spark, self.url, user=self.user, password=self.password, driver=getattr(self, "driver", None)
+    def connection_options(self, ctx: StopContext) -> dict[str, str]:
+        """The options to connect with, checked against the owner's policy right before connecting."""
+        options = connection_options(
+            ctx.spark, self.url, user=self.user, password=self.password, driver=getattr(self, "driver", None)
         )
+        check_driver_options(options, ctx.policy)
+        return options
 
     def secrets(self) -> list[str]:
         return [s for s in (self.password, *url_secrets(self.url or "")) if s]
@@ -261,7 +267,7 @@ class JdbcReader(JdbcStop):
 
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         source = self.source_options()
-        options = {**self.connection_options(ctx.spark), **source}
+        options = {**self.connection_options(ctx), **source}
         what = source.get("dbtable") or "a query"
         ctx.log.info("JDBC read of %s from %s", what, safe_url(options["url"]))
         reader = ctx.spark.read.format("jdbc").options(**options)
@@ -283,7 +289,7 @@ class JdbcWriter(JdbcStop):
 
     def perform(self, inputs: Inputs, outputs: Outputs, ctx: StopContext) -> None:
         df = inputs.read()
-        options = {**self.connection_options(ctx.spark), "dbtable": self.dbtable}
+        options = {**self.connection_options(ctx), "dbtable": self.dbtable}
         mode = self.save_mode
         ctx.log.info("JDBC write (%s) into %s at %s", mode, self.dbtable, safe_url(options["url"]))
         writer = df.write.format("jdbc").options(**options).mode(mode)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from piflow.sdk import BoolProperty, Inputs, Outputs, Stop, StopContext, StringProperty
+from piflow.sdk import BoolProperty, Inputs, Outputs, PathProperty, Stop, StopContext, StringProperty
 from piflow.stops._io import quote_name
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class JsonParser(Stop):
     bundle = "piflow.stops.json.JsonParser"
     groups = ("Json",)
     inports = ()
-    json_path = StringProperty(
+    json_path = PathProperty(
         "Path",
         name="jsonPath",
         required=True,

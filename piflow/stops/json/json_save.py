@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Inputs, Outputs, SaveModeProperty, Stop, StopContext, StringProperty
+from piflow.sdk import Inputs, Outputs, PathProperty, SaveModeProperty, Stop, StopContext
 from piflow.stops._io import save_and_pass
 
 
@@ -14,7 +14,7 @@ class JsonSave(Stop):
 
     bundle = "piflow.stops.json.JsonSave"
     groups = ("Json",)
-    json_save_path = StringProperty(
+    json_save_path = PathProperty(
         "Save path",
         name="jsonSavePath",
         required=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Inputs, Outputs, Stop, StopContext, StringProperty
+from piflow.sdk import Inputs, Outputs, PathProperty, Stop, StopContext, StringProperty
 from piflow.stops.xml._xml import xml_reader
 
 
@@ -16,7 +16,7 @@ class XmlParser(Stop):
     bundle = "piflow.stops.xml.XmlParser"
     groups = ("Xml",)
     inports = ()
-    xmlpath = StringProperty(
+    xmlpath = PathProperty(
         "Path",
         name="xmlpath",
         required=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piflow.sdk import Inputs, Outputs, SaveModeProperty, Stop, StopContext, StringProperty
+from piflow.sdk import Inputs, Outputs, PathProperty, SaveModeProperty, Stop, StopContext, StringProperty
 from piflow.stops._io import save_and_pass
 
 
@@ -16,7 +16,7 @@ class XmlSave(Stop):
 
     bundle = "piflow.stops.xml.XmlSave"
     groups = ("Xml",)
-    xml_save_path = StringProperty(
+    xml_save_path = PathProperty(
         "Save path",
         name="xmlSavePath",
         required=True,

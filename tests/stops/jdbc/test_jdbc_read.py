@@ -96,3 +96,26 @@ def test_jdbc_read_masks_a_password_an_error_message_would_show():
 
     # then
     assert str(caught.value) == "JDBC read failed: cannot open jdbc:x://h/db?password=******"
+
+
+def test_jdbc_read_checks_the_owners_policy_right_before_it_connects(spark, postgres_jdbc, tmp_path):
+    # given: an ordinary user's run, allowed the host, naming a driver class that is not PostgreSQL's
+    from piflow import AccessDenied, AccessPolicy
+    from piflow.sdk import Inputs, Outputs, StopContext
+
+    policy = AccessPolicy(allowed_hosts=("127.0.0.1",), user="ada")
+    stop = make_stop(JdbcRead, {**postgres_jdbc, "driver": "org.h2.Driver", "sql": "SELECT 1"})
+    ctx = StopContext(spark=spark, run_id="r", stop_name="Read", run_dir=tmp_path, policy=policy)
+
+    # when
+    with pytest.raises(AccessDenied) as refused:
+        stop.perform(Inputs({}), Outputs(), ctx)
+
+    # then: refused by name, before Spark loaded the class; the right driver connects
+    assert str(refused.value) == (
+        "the driver class 'org.h2.Driver' is not a driver of this URL (allowed: org.postgresql.Driver)"
+    )
+    fine = make_stop(JdbcRead, {**postgres_jdbc, "driver": "org.postgresql.Driver", "sql": "SELECT 1 AS one"})
+    outputs = Outputs()
+    fine.perform(Inputs({}), outputs, ctx)
+    assert [row.one for row in outputs.frames()[""].collect()] == [1]

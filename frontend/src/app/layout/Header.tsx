@@ -26,6 +26,14 @@ export function Header() {
         <NavLink to={paths.processes} className={navClass}>
           {t('nav.processes')}
         </NavLink>
+        <NavLink to={paths.files} className={navClass}>
+          {t('workspace.nav')}
+        </NavLink>
+        {me.data?.is_admin && (
+          <NavLink to={paths.audit} className={navClass}>
+            {t('audit.nav')}
+          </NavLink>
+        )}
         {me.data?.is_admin && (
           <a href={links.admin} className="nav-link">
             {t('nav.admin')}

@@ -46,6 +46,17 @@ export function UserMenu({ user }: { user: User }) {
             <div>{t('user.signedInAs', { username: user.username })}</div>
             <div className="muted">{user.is_admin ? t('user.roleAdmin') : t('user.roleUser')}</div>
           </div>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => {
+              setOpen(false)
+              navigate(paths.account)
+            }}
+          >
+            {t('account.menu')}
+          </button>
           <button type="button" role="menuitem" className="menu-item" onClick={onLogout} disabled={logout.isPending}>
             {t('user.logout')}
           </button>

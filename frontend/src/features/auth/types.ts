@@ -12,3 +12,9 @@ export type LoggedIn = ApiSchema<'LoggedIn'>
 
 /** `POST /api/auth/register`'s body. */
 export type Registration = ApiSchema<'RegisterInput'>
+
+/** `GET /api/auth/config`: whether registration is open. */
+export type AuthConfig = ApiSchema<'AuthConfig'>
+
+/** A 429's body: how many seconds to wait (also in `Retry-After`). */
+export type Throttled = ApiSchema<'Throttled'>

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 
 import { AuthFrame } from './AuthFrame'
+import { TooManyAttempts } from './TooManyAttempts'
+import { throttledFor } from '../throttled'
+import { useAuthConfig } from '../api/get-config'
 import { useLogin } from '../api/login'
 import { paths, safeNext, withNext } from '@/app/paths'
 import { ErrorBanner } from '@/components/ErrorBanner'
@@ -17,6 +20,7 @@ export function LoginPage() {
   const [username, setUsername] = useState(registered ?? '')
   const [password, setPassword] = useState('')
   const login = useLogin()
+  const registrationOpen = useAuthConfig().data?.registration_open !== false
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -28,15 +32,18 @@ export function LoginPage() {
 
   const error = login.error
   const wrongCredentials = isApiError(error, 401)
+  const wait = throttledFor(error)
   const fields = isApiError(error, 400) ? error.fields : {}
 
   return (
     <AuthFrame
       title={t('auth.loginTitle')}
       footer={
-        <>
-          {t('auth.noAccount')} <Link to={withNext(paths.register, params.get('next'))}>{t('auth.registerLink')}</Link>
-        </>
+        registrationOpen && (
+          <>
+            {t('auth.noAccount')} <Link to={withNext(paths.register, params.get('next'))}>{t('auth.registerLink')}</Link>
+          </>
+        )
       }
     >
       {registered && (
@@ -64,7 +71,9 @@ export function LoginPage() {
           value={password}
           onChange={setPassword}
         />
-        {wrongCredentials ? (
+        {wait !== null ? (
+          <TooManyAttempts seconds={wait} />
+        ) : wrongCredentials ? (
           <div className="banner banner-error" role="alert">
             {t('auth.wrongCredentials')}
           </div>

@@ -1,15 +1,46 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 
 import { AuthFrame } from './AuthFrame'
+import { TooManyAttempts } from './TooManyAttempts'
+import { throttledFor } from '../throttled'
+import { useAuthConfig } from '../api/get-config'
 import { useRegister } from '../api/register'
 import { paths, withNext } from '@/app/paths'
 import { ErrorBanner } from '@/components/ErrorBanner'
 import { TextField } from '@/components/Field'
+import { Loading } from '@/components/Loading'
 import { isApiError } from '@/lib/api-client'
 
+/** `/register`; when the server says registration is closed, a page that says so instead of the form. */
 export function RegisterPage() {
+  const { t } = useTranslation()
+  const [params] = useSearchParams()
+  const config = useAuthConfig()
+  const loginLink = (
+    <>
+      {t('auth.haveAccount')} <Link to={withNext(paths.login, params.get('next'))}>{t('auth.loginLink')}</Link>
+    </>
+  )
+  if (config.isPending) {
+    return (
+      <AuthFrame title={t('auth.registerTitle')} footer={loginLink}>
+        <Loading />
+      </AuthFrame>
+    )
+  }
+  if (config.data?.registration_open === false) {
+    return (
+      <AuthFrame title={t('auth.registrationClosed')} footer={loginLink}>
+        <p>{t('auth.registrationClosedText')}</p>
+      </AuthFrame>
+    )
+  }
+  return <RegisterForm footer={loginLink} />
+}
+
+function RegisterForm({ footer }: { footer: ReactNode }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [params] = useSearchParams()
@@ -39,16 +70,10 @@ export function RegisterPage() {
   const fields = isApiError(error, 400) ? error.fields : {}
   const knownFields = ['username', 'password', 'email']
   const otherErrors = isApiError(error, 400) && knownFields.some((f) => fields[f]) ? null : error
+  const wait = throttledFor(error)
 
   return (
-    <AuthFrame
-      title={t('auth.registerTitle')}
-      footer={
-        <>
-          {t('auth.haveAccount')} <Link to={withNext(paths.login, next)}>{t('auth.loginLink')}</Link>
-        </>
-      }
-    >
+    <AuthFrame title={t('auth.registerTitle')} footer={footer}>
       <form onSubmit={onSubmit} noValidate>
         <TextField
           label={t('auth.username')}
@@ -90,7 +115,7 @@ export function RegisterPage() {
           value={again}
           onChange={setAgain}
         />
-        <ErrorBanner error={otherErrors} />
+        {wait !== null ? <TooManyAttempts seconds={wait} /> : <ErrorBanner error={otherErrors} />}
         <button
           type="submit"
           className="btn btn-primary btn-block"
