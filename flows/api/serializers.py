@@ -21,7 +21,7 @@ from flows.api.piflow_json import (
 )
 from flows.converters import masked_environment, masked_stops, public_spec
 from flows.models import Flow, Process
-from flows.services import flow_problems
+from flows.services import FLOW_FIELDS, flow_problems
 
 # -- errors ---------------------------------------------------------------------------------------
 
@@ -152,18 +152,8 @@ class FlowSerializer(_ProblemsMixin, serializers.ModelSerializer):
         fields = [
             "id",
             "uuid",
-            "name",
-            "description",
             "owner",
-            "driver_memory",
-            "executor_number",
-            "executor_memory",
-            "executor_cores",
-            "stops",
-            "paths",
-            "positions",
-            "checkpoints",
-            "environment",
+            *FLOW_FIELDS,
             "revision",
             "valid",
             "problems",

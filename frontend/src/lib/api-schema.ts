@@ -420,9 +420,9 @@ export interface components {
       id: number;
       /** Format: uuid */
       uuid: string;
+      owner: string;
       name: string;
       description?: string;
-      owner: string;
       driver_memory?: string;
       /**
        * Executors
