@@ -112,9 +112,17 @@ REFUSED_AT_START = [
 #: (probe, SQL, the words of the refusal) refused by the worker on the parsed plan.
 REFUSED_IN_THE_WORKER = [
     ("shell commands", "SELECT TRANSFORM('x') USING 'id' AS (out)", "runs a shell command"),
-    ("Java reflection", "SELECT reflect('java.lang.System', 'getenv', 'DATABASE_URL') AS v", "calls Java methods"),
+    (
+        "Java reflection",
+        "SELECT reflect('java.lang.System', 'getenv', 'DATABASE_URL') AS v",
+        "calls Java methods",
+    ),
     ("a file by path", f"SELECT * FROM text.`{DATA_DIR / 'secret_key'}`", "reads a file by its path"),
-    ("every user's run logs", f"SELECT * FROM text.`{DATA_DIR / 'runs'}/*/run.log`", "reads a file by its path"),
+    (
+        "every user's run logs",
+        f"SELECT * FROM text.`{DATA_DIR / 'runs'}/*/run.log`",
+        "reads a file by its path",
+    ),
 ]
 
 
