@@ -23,10 +23,12 @@ EXAMPLES = 8
 LEFT_OUT = ("/api/auth/logout", "/api/auth/password", "/api/auth/tokens/{", "/group/")
 
 APP = get_wsgi_application()
+# The WSGI requests close "old" database connections when they end, as a server's would; with a
+# transactional database (``fuzz_user``) the next request simply opens a new one.
 
 
 @pytest.fixture
-def fuzz_user(db, settings):
+def fuzz_user(transactional_db, settings):
     settings.ALLOWED_HOSTS = ["*"]
     return user_register(username="fuzz", password="fuzz-pass-4821")
 
