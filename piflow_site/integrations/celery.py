@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 from common.workers import DEFAULT_QUEUE, SPARK_QUEUE
 
 #: How long a worker's claim on a run lasts without a heartbeat (``PIFLOW_LEASE_SECONDS``).
@@ -24,9 +26,12 @@ def lease_seconds(environ: Any = None) -> float:
     raw = (environ if environ is not None else os.environ).get("PIFLOW_LEASE_SECONDS", "").strip()
     if not raw:
         return DEFAULT_LEASE_SECONDS
-    value = float(raw)
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"PIFLOW_LEASE_SECONDS={raw!r}: expected a number of seconds") from None
     if value < 2:
-        raise ValueError(f"PIFLOW_LEASE_SECONDS={raw!r} is too short (at least 2 seconds)")
+        raise ImproperlyConfigured(f"PIFLOW_LEASE_SECONDS={raw!r} is too short (at least 2 seconds)")
     return value
 
 

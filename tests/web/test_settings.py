@@ -140,3 +140,10 @@ def test_installed_apps_order_and_languages():
         assert app in apps
     assert [code for code, _ in settings.LANGUAGES] == ["en", "zh-hans"]
     assert "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+
+
+def test_a_garbage_database_url_names_the_variable_and_never_the_password(tmp_path):
+    with pytest.raises(ImproperlyConfigured) as error:
+        database_config("://piflow:hunter2@nowhere", data_dir=tmp_path)
+    assert str(error.value).startswith("DATABASE_URL")
+    assert "hunter2" not in str(error.value)

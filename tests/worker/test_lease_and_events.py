@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 import piflow
@@ -147,5 +148,9 @@ def test_the_lease_length_comes_from_the_environment():
 
     assert lease_seconds({}) == DEFAULT_LEASE_SECONDS == 20
     assert lease_seconds({"PIFLOW_LEASE_SECONDS": "6"}) == 6
-    with pytest.raises(ValueError):
+    with pytest.raises(ImproperlyConfigured, match="too short"):
         lease_seconds({"PIFLOW_LEASE_SECONDS": "0.5"})
+    with pytest.raises(
+        ImproperlyConfigured, match="PIFLOW_LEASE_SECONDS='abc': expected a number of seconds"
+    ):
+        lease_seconds({"PIFLOW_LEASE_SECONDS": "abc"})
